@@ -1,0 +1,76 @@
+package org.chat.contracts.fanout;
+
+import java.util.List;
+
+import org.chat.contracts.json.ContractViolation;
+import org.chat.contracts.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What the services publish on {@code chat:gw:{gatewayId}} and {@code chat:all} (at-most-once).
+ *
+ * <ul>
+ * <li>{@code EMIT}: write {@code event}/{@code data} to every local socket of {@code users}, to the local
+ * sessions in {@code sessions}, or to all local sockets when {@code broadcast}; never to
+ * {@code exceptSessions}. With a {@code receipt}, the gateway reports {@code message.delivered} once it
+ * wrote to at least one socket of a user in {@code users}.</li>
+ * <li>{@code REPLY}: answer the ack of event {@code replyTo} on session {@code sessions[0]} with
+ * {@code ack}; if {@code event} is set, also emit it to that session first.</li>
+ * <li>{@code REANNOUNCE}: presence was lost (Redis restarted empty); gateways re-send their live sessions.</li>
+ * </ul>
+ */
+public record GatewayMessage(Kind kind, List<String> users, List<String> sessions, List<String> exceptSessions,
+		boolean broadcast, String event, JsonNode data, DeliveryReceipt receipt, String replyTo, JsonNode ack) {
+
+	public enum Kind {
+
+		EMIT, REPLY, REANNOUNCE
+
+	}
+
+	public static GatewayMessage toUsers(List<String> users, String event, Object data) {
+		return new GatewayMessage(Kind.EMIT, users, null, null, false, event, Json.tree(data), null, null, null);
+	}
+
+	public static GatewayMessage toSessions(List<String> sessions, String event, Object data) {
+		return new GatewayMessage(Kind.EMIT, null, sessions, null, false, event, Json.tree(data), null, null, null);
+	}
+
+	public static GatewayMessage broadcast(String event, Object data) {
+		return new GatewayMessage(Kind.EMIT, null, null, null, true, event, Json.tree(data), null, null, null);
+	}
+
+	/** Answer an ack; {@code event} (may be null) is emitted to the session before the ack. */
+	public static GatewayMessage reply(String sessionId, String replyTo, String event, Object data, Object ack) {
+		return new GatewayMessage(Kind.REPLY, null, List.of(sessionId), null, false, event,
+				data == null ? null : Json.tree(data), null, replyTo, Json.tree(ack));
+	}
+
+	public static GatewayMessage reannounce() {
+		return new GatewayMessage(Kind.REANNOUNCE, null, null, null, false, null, null, null, null, null);
+	}
+
+	public GatewayMessage except(List<String> sessionIds) {
+		return new GatewayMessage(this.kind, this.users, this.sessions, sessionIds, this.broadcast, this.event,
+				this.data, this.receipt, this.replyTo, this.ack);
+	}
+
+	public GatewayMessage withReceipt(DeliveryReceipt deliveryReceipt) {
+		return new GatewayMessage(this.kind, this.users, this.sessions, this.exceptSessions, this.broadcast,
+				this.event, this.data, deliveryReceipt, this.replyTo, this.ack);
+	}
+
+	public String toJson() {
+		return Json.writeString(this);
+	}
+
+	public static GatewayMessage fromJson(String json) {
+		try {
+			return Json.read(json, GatewayMessage.class);
+		}
+		catch (RuntimeException ex) {
+			throw new ContractViolation("undecodable gateway message", ex);
+		}
+	}
+
+}
