@@ -18,6 +18,8 @@ public enum EventType {
 	UNREAD_COUNTS_QUERY("query.unread_counts", Topics.MESSAGES),
 	HISTORY_QUERY("query.history", Topics.MESSAGES),
 	SYNC_QUERY("query.sync", Topics.MESSAGES),
+	/** Produced by the presence-service (key: user id) so the owner of {@code users} records lastSeenAt. */
+	LAST_SEEN("user.last_seen", Topics.MESSAGES),
 
 	// chat.presence — key: user id
 	SESSION_OPENED("session.opened", Topics.PRESENCE),
