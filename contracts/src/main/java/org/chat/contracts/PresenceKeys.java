@@ -12,6 +12,18 @@ public final class PresenceKeys {
 	/** Set of gateway ids that have (or had) sessions; the sweeper walks it. */
 	public static final String GATEWAYS = "presence:gateways";
 
+	/**
+	 * Written once (SET NX) by the presence-service into a Redis that holds presence; finding it missing
+	 * means Redis lost its data, so the gateways are asked to re-announce their live sessions.
+	 */
+	public static final String BOOT_MARKER = "presence:boot";
+
+	/** Sorted set of "fromUserId toUserId" scored by the epoch-millis at which an unrenewed typing expires. */
+	public static final String TYPING_DEADLINES = "presence:typing:deadlines";
+
+	/** Short-lived lock (SET NX PX) that lets one presence instance broadcast the user list per window. */
+	public static final String USER_LIST_GATE = "presence:userlist:gate";
+
 	private PresenceKeys() {
 	}
 
@@ -28,6 +40,14 @@ public final class PresenceKeys {
 	/** Hash of the profile given in {@code register_user}: name, email, avatar, lastSeenAt. */
 	public static String profile(String userId) {
 		return "presence:profile:" + userId;
+	}
+
+	/**
+	 * Tombstone of a closed session: the highest epoch closed for it, with a TTL, so a late or repeated
+	 * open/register of that socket changes nothing.
+	 */
+	public static String closedSession(String userId, String sessionId) {
+		return "presence:closed:" + userId + ":" + sessionId;
 	}
 
 	/** Set of "userId sessionId" members held by one gateway, so a dead gateway's sessions can be swept. */
