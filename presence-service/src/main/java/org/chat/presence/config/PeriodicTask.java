@@ -1,0 +1,73 @@
+package org.chat.presence.config;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Runs {@code work} every {@code every}, never two at once (a slow run skips ticks), logging and surviving
+ * failures (Redis down: the next tick tries again). Started and stopped with the application context.
+ */
+public class PeriodicTask implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
+
+	private final String name;
+
+	private final Duration every;
+
+	private final Supplier<Mono<?>> work;
+
+	private final Scheduler scheduler;
+
+	private volatile Disposable running;
+
+	public PeriodicTask(String name, Duration every, Supplier<Mono<?>> work) {
+		this(name, every, work, Schedulers.parallel());
+	}
+
+	public PeriodicTask(String name, Duration every, Supplier<Mono<?>> work, Scheduler scheduler) {
+		this.name = name;
+		this.every = every;
+		this.work = work;
+		this.scheduler = scheduler;
+	}
+
+	/** The ticks and their work, as a flux a test can drive in virtual time. */
+	public Flux<Object> ticks() {
+		return Flux.interval(this.every, this.every, this.scheduler)
+			.onBackpressureDrop()
+			.concatMap(tick -> Mono.defer(this.work).cast(Object.class).onErrorResume(ex -> {
+				log.warn("{} failed, retrying in {}: {}", this.name, this.every, ex.toString());
+				return Mono.empty();
+			}), 1);
+	}
+
+	@Override
+	public void start() {
+		this.running = ticks().subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable current = this.running;
+		if (current != null) {
+			current.dispose();
+		}
+		this.running = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running != null;
+	}
+
+}
