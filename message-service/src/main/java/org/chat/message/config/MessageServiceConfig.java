@@ -1,0 +1,101 @@
+package org.chat.message.config;
+
+import java.time.Clock;
+
+import org.chat.contracts.routing.RedisRoutingLookup;
+import org.chat.message.consume.BatchProcessor;
+import org.chat.message.consume.MessagesListener;
+import org.chat.message.consume.RecordDispatcher;
+import org.chat.message.fanout.Fanout;
+import org.chat.message.fanout.RedisGatewayPublisher;
+import org.chat.message.order.ClockSeeder;
+import org.chat.message.order.HybridClock;
+import org.chat.message.profile.ProfileHandler;
+import org.chat.message.query.HistoryQueryHandler;
+import org.chat.message.query.SyncQueryHandler;
+import org.chat.message.query.UnreadCountsQueryHandler;
+import org.chat.message.read.MarkReadHandler;
+import org.chat.message.receipt.DeliveredHandler;
+import org.chat.message.send.SendFanout;
+import org.chat.message.send.SendHandler;
+import org.chat.message.send.SendParser;
+import org.chat.message.send.UnreadCounting;
+import org.chat.message.store.MessageStore;
+import org.chat.message.store.StoreIndexes;
+import org.chat.message.store.UnreadStore;
+import org.chat.message.store.UserStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/** Wires stores, fan-out and handlers; the classes themselves stay free of Spring annotations. */
+@Configuration(proxyBeanMethods = false)
+public class MessageServiceConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	HybridClock hybridClock(Clock clock) {
+		return new HybridClock(clock);
+	}
+
+	@Bean
+	MessageStore messageStore(ReactiveMongoTemplate mongo, MessagesProperties properties) {
+		// indexes exist before the listener container starts (it starts after all singletons)
+		new StoreIndexes(mongo).ensure(properties.batch().timeout());
+		return new MessageStore(mongo);
+	}
+
+	@Bean
+	UnreadStore unreadStore(ReactiveMongoTemplate mongo) {
+		return new UnreadStore(mongo);
+	}
+
+	@Bean
+	UserStore userStore(ReactiveMongoTemplate mongo) {
+		return new UserStore(mongo);
+	}
+
+	@Bean
+	Fanout fanout(ReactiveStringRedisTemplate redis, MessagesProperties properties) {
+		return new Fanout(new RedisRoutingLookup(redis), new RedisGatewayPublisher(redis), properties.fanoutTimeout());
+	}
+
+	@Bean
+	ClockSeeder clockSeeder(HybridClock clock, MessageStore messages) {
+		return new ClockSeeder(clock, messages);
+	}
+
+	@Bean
+	SendHandler sendHandler(HybridClock clock, MessageStore messages, UnreadStore unread, Fanout fanout) {
+		return new SendHandler(new SendParser(clock), messages, new UnreadCounting(unread), new SendFanout(fanout));
+	}
+
+	@Bean
+	DeliveredHandler deliveredHandler(MessageStore messages, Fanout fanout, Clock clock) {
+		return new DeliveredHandler(messages, fanout, clock);
+	}
+
+	@Bean
+	RecordDispatcher recordDispatcher(MessageStore messages, UnreadStore unread, UserStore users, Fanout fanout,
+			DeliveredHandler delivered, Clock clock, MessagesProperties properties) {
+		return new RecordDispatcher(delivered, new MarkReadHandler(messages, unread, fanout, clock),
+				new UnreadCountsQueryHandler(unread, fanout), new HistoryQueryHandler(messages, fanout, properties),
+				new SyncQueryHandler(messages, delivered, fanout, properties), new ProfileHandler(users));
+	}
+
+	@Bean
+	BatchProcessor batchProcessor(ClockSeeder seeder, SendHandler sends, RecordDispatcher dispatcher) {
+		return new BatchProcessor(seeder, sends, dispatcher);
+	}
+
+	@Bean
+	MessagesListener messagesListener(BatchProcessor processor, MessagesProperties properties) {
+		return new MessagesListener(processor, properties.batch().timeout());
+	}
+
+}

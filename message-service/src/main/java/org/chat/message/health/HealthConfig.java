@@ -1,0 +1,26 @@
+package org.chat.message.health;
+
+import java.time.Duration;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.chat.message.config.MessagesProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaAdmin;
+
+@Configuration(proxyBeanMethods = false)
+public class HealthConfig {
+
+	@Bean
+	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin, KafkaListenerEndpointRegistry registry) {
+		return new KafkaHealthIndicator(Admin.create(kafkaAdmin.getConfigurationProperties()), registry,
+				Duration.ofSeconds(2));
+	}
+
+	@Bean
+	ReadyLog readyLog(MessagesProperties properties) {
+		return new ReadyLog(properties);
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.chat.message.send;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.chat.message.consume.InboundRecord;
+import org.chat.message.store.MessageStore;
+import org.chat.message.store.StoredMessage;
+import reactor.core.publisher.Mono;
+
+/**
+ * Stores the batch's sends in one unordered bulk insert under the gateway's message id, counts the new
+ * unread ones and fans them out. A client retry (same id, a later record) and a redelivery change nothing;
+ * only a redelivery of the record that stored the message may count/fan it out, if the first attempt
+ * crashed before counting it.
+ */
+public class SendHandler {
+
+	private final SendParser parser;
+
+	private final MessageStore messages;
+
+	private final UnreadCounting counting;
+
+	private final SendFanout fanout;
+
+	public SendHandler(SendParser parser, MessageStore messages, UnreadCounting counting, SendFanout fanout) {
+		this.parser = parser;
+		this.messages = messages;
+		this.counting = counting;
+		this.fanout = fanout;
+	}
+
+	/** @param records the batch's send records, in batch order */
+	public Mono<Void> handle(List<InboundRecord> records) {
+		return store(records).flatMap(this.counting::count).flatMap(this.fanout::publish);
+	}
+
+	/** Inserts; @return the sends whose stored copy their record wrote and that are still unread, in order. */
+	public Mono<List<PendingSend>> store(List<InboundRecord> records) {
+		Map<String, PendingSend> firsts = new LinkedHashMap<>();
+		records.stream()
+			.map(this.parser::parse)
+			.flatMap(Optional::stream)
+			.forEach(send -> firsts.putIfAbsent(send.message().id(), send));
+		List<PendingSend> sends = List.copyOf(firsts.values());
+		return this.messages.insertAll(sends.stream().map(PendingSend::message).toList())
+			.flatMap(duplicates -> this.messages.findByIds(duplicates)
+				.collect(Collectors.toMap(StoredMessage::id, Function.identity()))
+				.map(stored -> candidates(sends, duplicates, stored)));
+	}
+
+	private static List<PendingSend> candidates(List<PendingSend> sends, Set<String> duplicates,
+			Map<String, StoredMessage> stored) {
+		List<PendingSend> candidates = new ArrayList<>();
+		for (PendingSend send : sends) {
+			PendingSend current = duplicates.contains(send.message().id())
+					? send.withStored(stored.get(send.message().id())) : send;
+			if (current.message() != null && current.ownsStoredMessage() && !current.message().isRead()) {
+				candidates.add(current);
+			}
+		}
+		return candidates;
+	}
+
+}

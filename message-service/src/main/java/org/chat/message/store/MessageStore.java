@@ -1,0 +1,124 @@
+package org.chat.message.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import static org.chat.message.store.StoredMessage.*;
+
+/** The {@code messages} collection. Writes are idempotent: inserts report duplicates, updates are conditional. */
+public class MessageStore {
+
+	private final ReactiveMongoTemplate mongo;
+
+	public MessageStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Inserts unordered in one round trip; @return the ids that were already stored (duplicate key). */
+	public Mono<Set<String>> insertAll(List<StoredMessage> messages) {
+		if (messages.isEmpty()) {
+			return Mono.just(Set.of());
+		}
+		List<Document> docs = messages.stream().map(StoredMessage::toDocument).toList();
+		return collection().flatMap(c -> Mono.from(c.insertMany(docs, new InsertManyOptions().ordered(false))))
+			.<Set<String>>thenReturn(Set.of())
+			.onErrorResume(MongoBulkWriteException.class, ex -> duplicatesOnly(ex, messages));
+	}
+
+	private static Mono<Set<String>> duplicatesOnly(MongoBulkWriteException ex, List<StoredMessage> messages) {
+		Set<String> duplicates = new HashSet<>();
+		for (BulkWriteError error : ex.getWriteErrors()) {
+			if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+				return Mono.error(ex);
+			}
+			duplicates.add(messages.get(error.getIndex()).id());
+		}
+		return Mono.just(duplicates);
+	}
+
+	public Flux<StoredMessage> findByIds(Collection<String> ids) {
+		return ids.isEmpty() ? Flux.empty() : find(Filters.in(ID, ids), null, 0);
+	}
+
+	public Mono<StoredMessage> findById(String id) {
+		return find(Filters.eq(ID, id), null, 0).next();
+	}
+
+	/** Sets deliveredAt if it is unset and {@code recipient} is the recipient; @return the message if it changed. */
+	public Mono<StoredMessage> markDelivered(String id, String recipient, Instant at) {
+		Bson filter = Filters.and(Filters.eq(ID, id), Filters.eq(RECIPIENT, recipient), Filters.eq(DELIVERED_AT, null));
+		return collection()
+			.flatMap(c -> Mono.from(c.findOneAndUpdate(filter, Updates.set(DELIVERED_AT, date(at)),
+					new FindOneAndUpdateOptions())))
+			.map(StoredMessage::from);
+	}
+
+	/** Marks every unread message sender → recipient read, except {@code excluded}; @return how many changed. */
+	public Mono<Long> markRead(String recipient, String sender, Collection<String> excluded, Instant at) {
+		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender));
+		if (!excluded.isEmpty()) {
+			filter = Filters.and(filter, Filters.nin(ID, excluded));
+		}
+		Bson update = Updates.combine(Updates.set(READ, true), Updates.set(READ_AT, date(at)));
+		Bson query = filter;
+		return collection().flatMap(c -> Mono.from(c.updateMany(query, update))).map(r -> r.getModifiedCount());
+	}
+
+	public Mono<Long> countUnread(String recipient, String sender) {
+		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender));
+		return collection().flatMap(c -> Mono.from(c.countDocuments(filter)));
+	}
+
+	/** Newest first, strictly before {@code beforeSeq} when given. */
+	public Flux<StoredMessage> history(String conversationId, Long beforeSeq, int limit) {
+		Bson filter = Filters.eq(CONVERSATION, conversationId);
+		if (beforeSeq != null) {
+			filter = Filters.and(filter, Filters.lt(SEQ, beforeSeq));
+		}
+		return find(filter, Sorts.descending(SEQ), limit);
+	}
+
+	/** Oldest first, strictly after {@code afterSeq}. */
+	public Flux<StoredMessage> toRecipientAfter(String recipient, long afterSeq, int limit) {
+		return find(Filters.and(Filters.eq(RECIPIENT, recipient), Filters.gt(SEQ, afterSeq)), Sorts.ascending(SEQ),
+				limit);
+	}
+
+	/** The highest stamp ever stored (0 when empty), so a new owner's clock starts past it. */
+	public Mono<Long> maxSeq() {
+		return find(new Document(), Sorts.descending(SEQ), 1).next().map(StoredMessage::seq).defaultIfEmpty(0L);
+	}
+
+	private Flux<StoredMessage> find(Bson filter, Bson sort, int limit) {
+		return collection().flatMapMany(c -> {
+			var find = c.find(filter);
+			if (sort != null) {
+				find = find.sort(sort);
+			}
+			return Flux.from(limit > 0 ? find.limit(limit) : find);
+		}).map(StoredMessage::from);
+	}
+
+	private Mono<MongoCollection<Document>> collection() {
+		return this.mongo.getCollection(COLLECTION);
+	}
+
+}
