@@ -1,0 +1,208 @@
+package org.chat.deploy.helm;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chat.deploy.support.Tree;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chat.deploy.helm.Workloads.COMPONENTS;
+import static org.chat.deploy.helm.Workloads.container;
+import static org.chat.deploy.helm.Workloads.env;
+import static org.chat.deploy.helm.Workloads.podSpec;
+import static org.chat.deploy.helm.Workloads.secretRef;
+
+/** The chart as a user installs it with only a JWT secret and a Redis password set. */
+class ChartDefaultsTest {
+
+	static final String JWT = "0123456789abcdef0123456789abcdef-jwt";
+
+	static RenderedChart chart;
+
+	@BeforeAll
+	static void render() {
+		chart = RenderedChart.render("auth.jwtSecret=" + JWT, "redis.password=s3cret");
+	}
+
+	@Test
+	void rendersEveryCoreObjectAndNoOptionalOne() {
+		for (String component : COMPONENTS) {
+			chart.one("Deployment", component);
+			chart.one("Service", component);
+			chart.one("ConfigMap", component);
+			chart.one("HorizontalPodAutoscaler", component);
+			chart.one("PodDisruptionBudget", component);
+		}
+		chart.one("Secret", "");
+		chart.one("ServiceAccount", "");
+		assertThat(chart.ofKind("Ingress")).isEmpty();
+		assertThat(chart.ofKind("ServiceMonitor")).isEmpty();
+		assertThat(chart.all()).hasSize(3 * 5 + 2);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "gateway,8080", "message-service,8090", "presence-service,8091" })
+	void probesHitTheActuatorGroupsOnTheServicePort(String component, int port) {
+		Map<String, Object> deployment = chart.one("Deployment", component);
+		Map<String, Object> container = container(deployment);
+
+		assertThat(Tree.<List<Map<String, Object>>>at(container, "ports"))
+			.containsExactly(Map.of("name", "http", "containerPort", port, "protocol", "TCP"));
+		assertThat((String) Tree.at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+		assertThat((String) Tree.at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
+		assertThat((String) Tree.at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
+		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+			assertThat((String) Tree.at(container, probe + ".httpGet.port")).isEqualTo("http");
+		}
+		assertThat(Tree.map(chart.one("ConfigMap", component), "data")).containsEntry("SERVER_PORT", String.valueOf(port));
+		Map<String, Object> servicePort = Tree.list(chart.one("Service", component), "spec.ports").get(0);
+		assertThat(servicePort).containsEntry("port", port).containsEntry("targetPort", "http");
+		assertThat(Tree.map(chart.one("Service", component), "spec.selector"))
+			.isEqualTo(Tree.map(deployment, "spec.selector.matchLabels"))
+			.containsEntry("app.kubernetes.io/component", component);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "message-service", "presence-service" })
+	void podsRunNonRootOnAReadOnlyRootWithAWritableTmp(String component) {
+		Map<String, Object> deployment = chart.one("Deployment", component);
+
+		assertThat(Tree.map(podSpec(deployment), "securityContext")).containsEntry("runAsNonRoot", true)
+			.containsEntry("runAsUser", 10001);
+		assertThat(Tree.map(container(deployment), "securityContext"))
+			.containsEntry("readOnlyRootFilesystem", true)
+			.containsEntry("allowPrivilegeEscalation", false);
+		assertThat(Tree.<List<String>>at(container(deployment), "securityContext.capabilities.drop")).containsExactly("ALL");
+		assertThat(Tree.list(container(deployment), "volumeMounts"))
+			.contains(Map.of("name", "tmp", "mountPath", "/tmp"));
+		assertThat(Tree.list(podSpec(deployment), "volumes")).anySatisfy(v -> {
+			assertThat(v).containsEntry("name", "tmp");
+			assertThat(v).containsKey("emptyDir");
+		});
+		assertThat(podSpec(deployment)).containsEntry("automountServiceAccountToken", false);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "message-service", "presence-service" })
+	void resourcesAreRequestedAndMemoryIsLimited(String component) {
+		Map<String, Object> resources = Tree.map(container(chart.one("Deployment", component)), "resources");
+
+		assertThat(Tree.<Object>at(resources, "requests.cpu")).isNotNull();
+		assertThat(Tree.<Object>at(resources, "requests.memory")).isNotNull();
+		assertThat(Tree.<Object>at(resources, "limits.memory")).isNotNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gateway", "message-service", "presence-service" })
+	void replicasPreferDifferentNodes(String component) {
+		Map<String, Object> deployment = chart.one("Deployment", component);
+		List<Map<String, Object>> preferred = Tree.list(podSpec(deployment),
+				"affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution");
+
+		assertThat(Tree.<Object>at(podSpec(deployment), "affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution")).isNull();
+		assertThat(preferred).anySatisfy(term -> {
+			assertThat((String) Tree.at(term, "podAffinityTerm.topologyKey")).isEqualTo("kubernetes.io/hostname");
+			assertThat(Tree.map(term, "podAffinityTerm.labelSelector.matchLabels"))
+				.isEqualTo(Tree.map(deployment, "spec.selector.matchLabels"));
+		});
+	}
+
+	@Test
+	void gatewayDrainsBeforeItStops() {
+		Map<String, Object> gateway = chart.one("Deployment", "gateway");
+
+		assertThat(podSpec(gateway)).containsEntry("terminationGracePeriodSeconds", 40);
+		assertThat(Tree.<List<String>>at(container(gateway), "lifecycle.preStop.exec.command")).containsExactly("sleep", "10");
+		for (String service : List.of("message-service", "presence-service")) {
+			assertThat(Tree.<Object>at(container(chart.one("Deployment", service)), "lifecycle")).isNull();
+		}
+	}
+
+	@Test
+	void gatewayIdIsThePodName() {
+		Map<String, Object> entry = env(chart.one("Deployment", "gateway")).get("CHAT_GATEWAY_ID");
+
+		assertThat((String) Tree.at(entry, "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+	}
+
+	@Test
+	void backendsComeFromTheConfigMapAndCredentialsFromTheSecret() {
+		for (String component : COMPONENTS) {
+			Map<String, Object> deployment = chart.one("Deployment", component);
+			assertThat((String) Tree.at(container(deployment), "envFrom[0].configMapRef.name")).isEqualTo("chat-" + component);
+			assertThat(Tree.map(chart.one("ConfigMap", component), "data"))
+				.containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092")
+				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
+				.containsEntry("SPRING_DATA_REDIS_HOST", "redis-master")
+				.containsEntry("SPRING_DATA_REDIS_PORT", "6379")
+				.containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "false")
+				.containsEntry("CHAT_KAFKA_PARTITIONS", "12");
+			assertThat(secretRef(deployment, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("chat/redis-password");
+		}
+		Map<String, Object> gateway = chart.one("Deployment", "gateway");
+		assertThat(secretRef(gateway, "CHAT_AUTH_JWT_SECRET")).isEqualTo("chat/jwt-secret");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).containsEntry("CHAT_DEV_ENABLED", "false")
+			.doesNotContainKey("CHAT_AUTH_JWK_SET_URI");
+		assertThat(secretRef(chart.one("Deployment", "message-service"), "SPRING_MONGODB_URI")).isEqualTo("chat/mongodb-uri");
+		assertThat(env(gateway)).doesNotContainKey("SPRING_MONGODB_URI");
+		assertThat(env(chart.one("Deployment", "presence-service"))).doesNotContainKeys("SPRING_MONGODB_URI", "CHAT_AUTH_JWT_SECRET");
+	}
+
+	@Test
+	void secretHoldsTheGivenCredentials() {
+		Map<String, Object> data = Tree.map(chart.one("Secret", ""), "data");
+
+		assertThat(data).containsOnlyKeys("jwt-secret", "redis-password", "mongodb-uri");
+		assertThat(decode(data.get("jwt-secret"))).isEqualTo(JWT);
+		assertThat(decode(data.get("redis-password"))).isEqualTo("s3cret");
+		assertThat(decode(data.get("mongodb-uri"))).startsWith("mongodb://").contains("replicaSet=");
+	}
+
+	@Test
+	void autoscalersTargetTheirDeploymentsWithinTheirBounds() {
+		for (String component : COMPONENTS) {
+			Map<String, Object> hpa = chart.one("HorizontalPodAutoscaler", component);
+			assertThat(hpa).containsEntry("apiVersion", "autoscaling/v2");
+			assertThat(Tree.map(hpa, "spec.scaleTargetRef"))
+				.isEqualTo(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "chat-" + component));
+			assertThat((Integer) Tree.at(hpa, "spec.minReplicas")).isEqualTo(2);
+			assertThat((String) Tree.at(hpa, "spec.metrics[0].resource.name")).isEqualTo("cpu");
+			assertThat((Integer) Tree.at(hpa, "spec.metrics[0].resource.target.averageUtilization")).isEqualTo(70);
+			// The HPA owns the replica count.
+			assertThat(Tree.map(chart.one("Deployment", component), "spec")).doesNotContainKey("replicas");
+		}
+		assertThat((Integer) Tree.at(chart.one("HorizontalPodAutoscaler", "gateway"), "spec.maxReplicas")).isEqualTo(10);
+		// consumers beyond the 12 partitions would idle
+		assertThat((Integer) Tree.at(chart.one("HorizontalPodAutoscaler", "message-service"), "spec.maxReplicas")).isLessThanOrEqualTo(12);
+		assertThat((Integer) Tree.at(chart.one("HorizontalPodAutoscaler", "presence-service"), "spec.maxReplicas")).isLessThanOrEqualTo(12);
+	}
+
+	@Test
+	void disruptionBudgetsSelectTheirPods() {
+		for (String component : COMPONENTS) {
+			Map<String, Object> pdb = chart.one("PodDisruptionBudget", component);
+			assertThat(pdb).containsEntry("apiVersion", "policy/v1");
+			assertThat((Integer) Tree.at(pdb, "spec.maxUnavailable")).isEqualTo(1);
+			assertThat(Tree.map(pdb, "spec.selector.matchLabels"))
+				.isEqualTo(Tree.map(chart.one("Deployment", component), "spec.selector.matchLabels"));
+		}
+	}
+
+	@Test
+	void imagesDefaultToTheAppVersion() {
+		for (String component : COMPONENTS) {
+			assertThat((String) container(chart.one("Deployment", component)).get("image"))
+				.isEqualTo("chat/" + component + ":0.1.0-SNAPSHOT");
+		}
+	}
+
+	static String decode(Object base64) {
+		return new String(java.util.Base64.getDecoder().decode((String) base64), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}
