@@ -1,0 +1,125 @@
+// The Socket.IO session: connect with the token, re-register and resynchronise on every
+// (re)connect, request/ack with timeouts, and sends that survive a gateway restart.
+
+const REQUEST_TIMEOUT_MS = 8000;
+const SEND_ATTEMPTS = 8;
+
+/** A failed ack `{ ok: false, error: { code, message } }`, or a timeout (code `timeout`). */
+export class AckError extends Error {
+  constructor(event, code, message) {
+    super(message || code);
+    this.event = event;
+    this.code = code;
+  }
+}
+
+const retryable = (e) => e.code === 'unavailable' || e.code === 'timeout' || e.code === 'disconnected';
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class ChatConnection {
+  /**
+   * @param io the socket.io-client `io` function
+   * @param session { token, userId, name }
+   * @param on callbacks: status(text), connected(isReconnect), unauthorized(), synced(messages), server events by name
+   * @param lastSeen { get(), set(id) }: id of the newest message to me this page has seen (sync cursor)
+   */
+  constructor(io, session, on, lastSeen) {
+    this.on = on;
+    this.lastSeen = lastSeen;
+    this.session = session;
+    this.connectedOnce = false;
+    this.socket = io(location.origin, {
+      transports: ['websocket'],
+      auth: { token: session.token },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+    });
+    this.socket.on('connect', () => this.#onConnect());
+    this.socket.on('disconnect', (reason) => {
+      on.status('Reconnecting…');
+      // The server closed us on purpose (e.g. it is shutting down): socket.io will not retry by itself.
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000);
+    });
+    this.socket.on('connect_error', (err) => {
+      if (err.message === 'unauthorized') return on.unauthorized();
+      on.status('Reconnecting…');
+      if (!this.socket.active) setTimeout(() => this.socket.connect(), 2000);
+    });
+    for (const event of ['user_list', 'receive_private_message', 'message_delivered', 'typing_indicator_private',
+      'messages_read_update', 'unread_count_update', 'unread_counts', 'chat_error']) {
+      this.socket.on(event, (payload) => on[event]?.(payload));
+    }
+  }
+
+  get connected() {
+    return this.socket.connected;
+  }
+
+  async #onConnect() {
+    const isReconnect = this.connectedOnce;
+    this.connectedOnce = true;
+    this.on.status('Connected');
+    try {
+      // Fire-and-forget like the original app: a failure comes back as `chat_error`.
+      this.socket.emit('register_user', { name: this.session.name });
+      this.socket.emit('request_user_list');
+      this.socket.emit('get_unread_counts');
+      if (isReconnect || this.lastSeen.get()) await this.sync();
+      this.on.connected(isReconnect);
+    } catch (e) {
+      this.on.error(e);
+    }
+  }
+
+  /** Emits with an ack; resolves with the ack, rejects with AckError on `ok: false` or timeout. */
+  async request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
+    if (!this.socket.connected) throw new AckError(event, 'disconnected', 'not connected');
+    let ack;
+    try {
+      ack = await this.socket.timeout(timeoutMs).emitWithAck(event, payload);
+    } catch {
+      throw new AckError(event, 'timeout', `no answer within ${timeoutMs / 1000} s`);
+    }
+    if (!ack || ack.ok !== true) throw new AckError(event, ack?.error?.code ?? 'error', ack?.error?.message);
+    return ack;
+  }
+
+  emit(event, payload) {
+    if (this.socket.connected) this.socket.emit(event, payload);
+  }
+
+  /** Sends once durable; a retry after `unavailable`, a timeout or a disconnect reuses the clientMessageId. */
+  async send(toUserId, text, clientMessageId) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.#whenConnected();
+        return await this.request('send_private_message', { toUserId, text, clientMessageId });
+      } catch (e) {
+        if (!retryable(e) || attempt >= SEND_ATTEMPTS) throw e;
+        await sleep(Math.min(500 * 2 ** (attempt - 1), 5000));
+      }
+    }
+  }
+
+  /** Everything sent to me after the last message I saw, oldest first, page by page. */
+  async sync() {
+    for (;;) {
+      const since = this.lastSeen.get();
+      const ack = await this.request('sync_messages', since ? { since } : {});
+      const messages = ack.messages ?? [];
+      this.on.synced(messages);
+      if (messages.length) this.lastSeen.set(messages[messages.length - 1].id ?? messages[messages.length - 1]._id);
+      if (!ack.hasMore || !messages.length) return;
+    }
+  }
+
+  #whenConnected() {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve) => this.socket.once('connect', resolve));
+  }
+
+  close() {
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+}
