@@ -1,0 +1,142 @@
+package org.chat.gateway.fanout;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.chat.contracts.ConversationId;
+import org.chat.contracts.client.ClientEvents;
+import org.chat.contracts.envelope.Envelope;
+import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.events.MessageDelivered;
+import org.chat.contracts.fanout.DeliveryReceipt;
+import org.chat.contracts.fanout.GatewayMessage;
+import org.chat.gateway.ids.EventIds;
+import org.chat.gateway.kafka.EnvelopePublisher;
+import org.chat.gateway.presence.SessionEvents;
+import org.chat.gateway.session.ChatSession;
+import org.chat.gateway.session.LocalSessions;
+import org.chat.gateway.session.PendingReplies;
+import org.chat.gateway.socketio.SocketIoSocket.Outcome;
+import tools.jackson.databind.JsonNode;
+
+/** Applies one {@link GatewayMessage} from Redis to the local sockets (see its javadoc for the kinds). */
+public class FanoutRouter {
+
+	private static final Log log = LogFactory.getLog(FanoutRouter.class);
+
+	private final LocalSessions sessions;
+
+	private final PendingReplies pending;
+
+	private final EnvelopePublisher publisher;
+
+	private final SessionEvents sessionEvents;
+
+	public FanoutRouter(LocalSessions sessions, PendingReplies pending, EnvelopePublisher publisher,
+			SessionEvents sessionEvents) {
+		this.sessions = sessions;
+		this.pending = pending;
+		this.publisher = publisher;
+		this.sessionEvents = sessionEvents;
+	}
+
+	public void route(GatewayMessage message) {
+		if (message.kind() == null) {
+			log.warn("gateway message without kind ignored");
+			return;
+		}
+		switch (message.kind()) {
+			case EMIT -> emit(message);
+			case REPLY -> reply(message);
+			case REANNOUNCE -> reannounce();
+		}
+	}
+
+	private void emit(GatewayMessage message) {
+		if (message.event() == null) {
+			log.warn("EMIT without event ignored");
+			return;
+		}
+		Set<String> except = Set.copyOf(orEmpty(message.exceptSessions()));
+		boolean droppable = ClientEvents.TYPING_INDICATOR_PRIVATE.equals(message.event());
+		if (message.broadcast()) {
+			this.sessions.all().stream().filter(s -> !except.contains(s.id())).forEach(s -> write(s, message, droppable));
+			return;
+		}
+		Set<String> written = new HashSet<>();
+		for (String user : orEmpty(message.users())) {
+			ChatSession firstWritten = null;
+			for (ChatSession session : this.sessions.ofUser(user)) {
+				if (!except.contains(session.id()) && written.add(session.id())
+						&& write(session, message, droppable) == Outcome.QUEUED && firstWritten == null) {
+					firstWritten = session;
+				}
+			}
+			if (firstWritten != null && message.receipt() != null) {
+				reportDelivered(firstWritten, message.receipt());
+			}
+		}
+		for (String sessionId : orEmpty(message.sessions())) {
+			ChatSession session = this.sessions.bySession(sessionId);
+			if (session != null && !except.contains(sessionId) && written.add(sessionId)) {
+				write(session, message, droppable);
+			}
+		}
+	}
+
+	/** Emits the reply's event (if any) to the asking session, then answers its parked ack. */
+	private void reply(GatewayMessage message) {
+		List<String> target = orEmpty(message.sessions());
+		if (target.isEmpty()) {
+			log.warn("REPLY without session ignored");
+			return;
+		}
+		String sessionId = target.get(0);
+		ChatSession session = this.sessions.bySession(sessionId);
+		if (session != null && message.event() != null) {
+			write(session, message, false);
+		}
+		if (message.replyTo() != null && message.ack() != null) {
+			this.pending.complete(message.replyTo(), sessionId, message.ack());
+		}
+	}
+
+	/** Presence lost its state: every live local socket announces itself again with its own epoch. */
+	private void reannounce() {
+		for (ChatSession session : this.sessions.all()) {
+			if (session.profile() != null) {
+				this.sessionEvents.registered(session.ref(), session.profile());
+			}
+			else {
+				this.sessionEvents.opened(session.ref());
+			}
+		}
+	}
+
+	private void reportDelivered(ChatSession recipient, DeliveryReceipt receipt) {
+		Envelope delivered = Envelope.of(EventType.MESSAGE_DELIVERED, EventIds.next(), recipient.ref(),
+				new MessageDelivered(receipt.messageId(), receipt.senderId()));
+		this.publisher.publish(ConversationId.of(recipient.userId(), receipt.senderId()), delivered)
+			.whenComplete((done, error) -> {
+				if (error != null) {
+					// the sender learns it when the recipient syncs (delivery guarantee 4)
+					log.warn("message.delivered not produced for " + receipt.messageId() + ": " + error);
+				}
+			});
+	}
+
+	private static Outcome write(ChatSession session, GatewayMessage message, boolean droppable) {
+		JsonNode data = message.data();
+		return (data == null) ? session.socket().emit(message.event(), droppable)
+				: session.socket().emit(message.event(), droppable, data);
+	}
+
+	private static <T> List<T> orEmpty(Collection<T> values) {
+		return (values == null) ? List.of() : List.copyOf(values);
+	}
+
+}

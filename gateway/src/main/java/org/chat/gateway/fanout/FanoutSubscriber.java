@@ -1,0 +1,75 @@
+package org.chat.gateway.fanout;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.chat.contracts.Channels;
+import org.chat.contracts.fanout.GatewayMessage;
+import org.springframework.data.redis.connection.ReactiveSubscription.Message;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+/**
+ * Listens on {@code chat:gw:{gatewayId}} and {@code chat:all} and hands each message to the router. A message
+ * that cannot be decoded or routed is logged and skipped; a lost subscription is re-made with backoff
+ * (pub/sub is at-most-once: clients resync what they missed).
+ */
+public class FanoutSubscriber {
+
+	private static final Log log = LogFactory.getLog(FanoutSubscriber.class);
+
+	private final ReactiveRedisMessageListenerContainer container;
+
+	private final FanoutRouter router;
+
+	private final String gatewayId;
+
+	private final Sinks.One<Void> subscribed = Sinks.one();
+
+	private volatile Disposable subscription;
+
+	public FanoutSubscriber(ReactiveRedisMessageListenerContainer container, FanoutRouter router, String gatewayId) {
+		this.container = container;
+		this.router = router;
+		this.gatewayId = gatewayId;
+	}
+
+	public void start() {
+		this.subscription = Mono
+			.defer(() -> this.container.receiveLater(ChannelTopic.of(Channels.gateway(this.gatewayId)),
+					ChannelTopic.of(Channels.ALL)))
+			.doOnNext(messages -> this.subscribed.tryEmitEmpty())
+			.flatMapMany(messages -> messages)
+			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+				.maxBackoff(Duration.ofSeconds(5))
+				.doBeforeRetry(signal -> log.warn("fan-out subscription lost, re-subscribing: " + signal.failure())))
+			.subscribe(this::onMessage);
+	}
+
+	/** Completes once the channels are subscribed for the first time. */
+	public Mono<Void> subscribed() {
+		return this.subscribed.asMono();
+	}
+
+	private void onMessage(Message<String, String> message) {
+		try {
+			this.router.route(GatewayMessage.fromJson(message.getMessage()));
+		}
+		catch (RuntimeException ex) {
+			log.warn("fan-out message on " + message.getChannel() + " skipped: " + ex);
+		}
+	}
+
+	public void stop() {
+		Disposable current = this.subscription;
+		if (current != null) {
+			current.dispose();
+		}
+	}
+
+}

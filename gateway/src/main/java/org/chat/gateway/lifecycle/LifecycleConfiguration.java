@@ -1,0 +1,35 @@
+package org.chat.gateway.lifecycle;
+
+import org.chat.gateway.chat.ChatSessions;
+import org.chat.gateway.fanout.FanoutSubscriber;
+import org.chat.gateway.kafka.EnvelopePublisher;
+import org.chat.gateway.presence.GatewayLiveness;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@Profile("!conformance")
+@EnableConfigurationProperties(GatewayProperties.class)
+class LifecycleConfiguration {
+
+	@Bean
+	GatewayId gatewayId(GatewayProperties properties) {
+		return GatewayId.of(properties);
+	}
+
+	@Bean
+	GatewayLiveness gatewayLiveness(ReactiveStringRedisTemplate redis, GatewayId id, GatewayProperties properties) {
+		return new GatewayLiveness(redis, id.value(), properties.aliveTtl(), properties.aliveRefresh(),
+				properties.redisTimeout());
+	}
+
+	@Bean
+	GatewayLifecycle gatewayLifecycle(ChatSessions sessions, FanoutSubscriber fanout, GatewayLiveness liveness,
+			EnvelopePublisher publisher, GatewayProperties properties) {
+		return new GatewayLifecycle(sessions, fanout, liveness, publisher, properties.shutdownTimeout());
+	}
+
+}
