@@ -1,6 +1,5 @@
 package org.chat.presence.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,43 +31,41 @@ public class SessionScripts {
 
 	private final Duration tombstoneTtl;
 
-	private final Clock clock;
-
-	public SessionScripts(ReactiveStringRedisTemplate redis, Duration tombstoneTtl, Clock clock) {
+	public SessionScripts(ReactiveStringRedisTemplate redis, Duration tombstoneTtl) {
 		this.redis = redis;
 		this.tombstoneTtl = tombstoneTtl;
-		this.clock = clock;
 	}
 
-	public Mono<PresenceChange> open(SessionRef session) {
-		return run(this.opened, session, keys(session), args(session, 0));
+	public Mono<PresenceChange> open(SessionRef session, long now) {
+		return run(this.opened, keys(session), args(session, now, 0));
 	}
 
-	/** @param registeredAt when the client registered (the envelope's sentAt), identical in redeliveries */
-	public Mono<PresenceChange> register(SessionRef session, long registeredAt, Profile profile) {
-		List<String> args = args(session, registeredAt);
+	/**
+	 * @param now written as lastSeenAt if the user goes offline
+	 * @param registeredAt when the client registered (the envelope's sentAt), identical in redeliveries */
+	public Mono<PresenceChange> register(SessionRef session, long now, long registeredAt, Profile profile) {
+		List<String> args = args(session, now, registeredAt);
 		if (profile != null) {
 			addField(args, "name", profile.name());
 			addField(args, "email", profile.email());
 			addField(args, "avatar", profile.avatar());
 		}
-		return run(this.registered, session, keys(session), args);
+		return run(this.registered, keys(session), args);
 	}
 
-	public Mono<PresenceChange> close(SessionRef session) {
-		return run(this.closed, session, keys(session), args(session, 0));
+	public Mono<PresenceChange> close(SessionRef session, long now) {
+		return run(this.closed, keys(session), args(session, now, 0));
 	}
 
 	/** Removes the session if gateway {@code gatewayId} still holds it and its alive key is still missing. */
-	public Mono<PresenceChange> sweep(String userId, String sessionId, String gatewayId) {
+	public Mono<PresenceChange> sweep(String userId, String sessionId, String gatewayId, long now) {
 		SessionRef session = new SessionRef(userId, sessionId, gatewayId, 0);
 		List<String> keys = keys(session);
 		keys.add(PresenceKeys.gatewayAlive(gatewayId));
-		return run(this.swept, session, keys, args(session, 0));
+		return run(this.swept, keys, args(session, now, 0));
 	}
 
-	private Mono<PresenceChange> run(RedisScript<Long> script, SessionRef session, List<String> keys,
-			List<String> args) {
+	private Mono<PresenceChange> run(RedisScript<Long> script, List<String> keys, List<String> args) {
 		return this.redis.execute(script, keys, args).next().map(PresenceChange::of);
 	}
 
@@ -82,13 +79,13 @@ public class SessionScripts {
 		return keys;
 	}
 
-	private List<String> args(SessionRef session, long registeredAt) {
+	private List<String> args(SessionRef session, long now, long registeredAt) {
 		List<String> args = new ArrayList<>(14);
 		args.add(session.userId());
 		args.add(session.sessionId());
 		args.add(Long.toString(session.epoch()));
 		args.add(session.gatewayId());
-		args.add(Long.toString(this.clock.millis()));
+		args.add(Long.toString(now));
 		args.add(GATEWAY_SESSIONS_PREFIX);
 		args.add(Long.toString(this.tombstoneTtl.toMillis()));
 		args.add(Long.toString(registeredAt));

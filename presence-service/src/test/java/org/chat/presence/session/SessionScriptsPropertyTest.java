@@ -1,6 +1,5 @@
 package org.chat.presence.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ class SessionScriptsPropertyTest {
 
 	private final ReactiveStringRedisTemplate redis = TestRedis.get().template();
 
-	private final SessionScripts scripts = new SessionScripts(this.redis, Duration.ofHours(1), Clock.systemUTC());
+	private final SessionScripts scripts = new SessionScripts(this.redis, Duration.ofHours(1));
 
 	@Property(tries = 400)
 	void anyOrderAndDuplicationEndsInTheRuleState(@ForAll("histories") SessionHistory history) {
@@ -114,9 +113,9 @@ class SessionScriptsPropertyTest {
 		TestRedis.get().flush();
 		for (Event event : history.events()) {
 			Mono<PresenceChange> step = switch (event.kind()) {
-				case OPEN -> this.scripts.open(event.ref(USER));
-				case REGISTER -> this.scripts.register(event.ref(USER), event.registeredAt(), null);
-				case CLOSE -> this.scripts.close(event.ref(USER));
+				case OPEN -> this.scripts.open(event.ref(USER), 1);
+				case REGISTER -> this.scripts.register(event.ref(USER), 1, event.registeredAt(), null);
+				case CLOSE -> this.scripts.close(event.ref(USER), 1);
 			};
 			assertThat(step.block(TIMEOUT)).isNotNull();
 		}

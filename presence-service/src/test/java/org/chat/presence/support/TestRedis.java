@@ -53,6 +53,10 @@ public final class TestRedis {
 		return this.template;
 	}
 
+	public LettuceConnectionFactory connectionFactory() {
+		return this.factory;
+	}
+
 	public void flush() {
 		this.template.execute(connection -> connection.serverCommands().flushDb()).blockLast();
 	}

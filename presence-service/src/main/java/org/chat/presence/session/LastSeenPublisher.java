@@ -1,0 +1,47 @@
+package org.chat.presence.session;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.chat.contracts.Topics;
+import org.chat.contracts.envelope.Envelope;
+import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.envelope.SessionRef;
+import org.chat.contracts.events.LastSeen;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells the message-service (owner of Mongo {@code users}) that a user went offline, keyed by user id.
+ * Redis keeps lastSeenAt in the profile hash either way; a failed send is logged, not retried (the
+ * script that decided "offline" would say "unchanged" on a replay).
+ */
+@Component
+public class LastSeenPublisher {
+
+	private static final Logger log = LoggerFactory.getLogger(LastSeenPublisher.class);
+
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	public LastSeenPublisher(KafkaTemplate<String, byte[]> kafka) {
+		this.kafka = kafka;
+	}
+
+	/** @param causeId id of the event (or sweep) that took the user offline; the record's id derives from it */
+	public Mono<Void> publish(SessionRef session, String causeId, long lastSeenAtMillis) {
+		Envelope envelope = Envelope.of(EventType.LAST_SEEN, causeId + ":last-seen", session,
+				new LastSeen(Instant.ofEpochMilli(lastSeenAtMillis)));
+		return Mono
+			.fromFuture(() -> this.kafka.send(Topics.MESSAGES, session.userId(), envelope.toBytes()))
+			.timeout(SEND_TIMEOUT)
+			.doOnError(ex -> log.error("user.last_seen for {} not sent: {}", session.userId(), ex.toString()))
+			.onErrorComplete()
+			.then();
+	}
+
+}
