@@ -1,0 +1,45 @@
+package org.chat.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class LaunchOptionsTest {
+
+	private static final Set<String> KNOWN = Set.of("port", "data-dir");
+
+	@Test
+	void flagWinsOverEnvironmentWhichWinsOverDefault() {
+		Map<String, String> env = Map.of("CHAT_X_PORT", "7000", "CHAT_X_DATA_DIR", "/env");
+		LaunchOptions withFlag = LaunchOptions.parse(new String[] { "--port=8000" }, KNOWN, env);
+		LaunchOptions none = LaunchOptions.parse(new String[0], KNOWN, Map.of());
+
+		assertThat(withFlag.intValue("port", "CHAT_X_PORT", 9000)).isEqualTo(8000);
+		assertThat(withFlag.pathValue("data-dir", "CHAT_X_DATA_DIR", Path.of("d"))).isEqualTo(Path.of("/env"));
+		assertThat(none.intValue("port", "CHAT_X_PORT", 9000)).isEqualTo(9000);
+		assertThat(none.pathValue("data-dir", "CHAT_X_DATA_DIR", Path.of("d"))).isEqualTo(Path.of("d"));
+	}
+
+	@Test
+	void rejectsUnknownAndMalformedFlags() {
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "--prot=1" }, KNOWN, Map.of()))
+			.hasMessageContaining("unknown flag --prot");
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "port" }, KNOWN, Map.of()))
+			.hasMessageContaining("expected --name=value");
+	}
+
+	@Test
+	void rejectsNonNumericNumbersNamingTheSource() {
+		LaunchOptions options = LaunchOptions.parse(new String[0], KNOWN, Map.of("CHAT_X_PORT", "abc"));
+
+		assertThatThrownBy(() -> options.intValue("port", "CHAT_X_PORT", 1))
+			.hasMessageContaining("CHAT_X_PORT")
+			.hasMessageContaining("abc");
+	}
+
+}
