@@ -25,7 +25,7 @@ export function advanceReceipt(current, next) {
 }
 
 const RECEIPT_VIEW = {
-  pending: { text: '🕓', label: 'Sending' },
+  pending: { text: '…', label: 'Sending' },
   sent: { text: '✓', label: 'Sent' },
   delivered: { text: '✓✓', label: 'Delivered' },
   read: { text: '✓✓ Read', label: 'Read' },

@@ -13,7 +13,9 @@ export class AckError extends Error {
   }
 }
 
-const retryable = (e) => e.code === 'unavailable' || e.code === 'timeout' || e.code === 'disconnected';
+// Worth another try with the same clientMessageId; anything else (bad input) would fail again.
+const RETRYABLE = new Set(['unavailable', 'timeout', 'disconnected', 'rate_limited']);
+const retryable = (e) => RETRYABLE.has(e.code);
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class ChatConnection {
@@ -67,28 +69,33 @@ export class ChatConnection {
       if (isReconnect || this.lastSeen.get()) await this.sync();
       this.on.connected(isReconnect);
     } catch (e) {
-      this.on.error(e);
+      if (e.code !== 'disconnected') this.on.error(e); // dropped again: the next connect syncs
     }
   }
 
-  /** Emits with an ack; resolves with the ack, rejects with AckError on `ok: false` or timeout. */
-  async request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
-    if (!this.socket.connected) throw new AckError(event, 'disconnected', 'not connected');
-    let ack;
-    try {
-      ack = await this.socket.timeout(timeoutMs).emitWithAck(event, payload);
-    } catch {
-      throw new AckError(event, 'timeout', `no answer within ${timeoutMs / 1000} s`);
-    }
-    if (!ack || ack.ok !== true) throw new AckError(event, ack?.error?.code ?? 'error', ack?.error?.message);
-    return ack;
+  /**
+   * Emits with an ack; resolves with the ack, rejects with AckError on `ok: false`, on timeout, or at
+   * once when the connection drops (a retry need not wait out the timeout after a gateway restart).
+   */
+  request(event, payload, timeoutMs = REQUEST_TIMEOUT_MS) {
+    if (!this.socket.connected) return Promise.reject(new AckError(event, 'disconnected', 'not connected'));
+    return new Promise((resolve, reject) => {
+      const onDrop = () => reject(new AckError(event, 'disconnected', 'connection lost'));
+      this.socket.once('disconnect', onDrop);
+      this.socket.timeout(timeoutMs).emit(event, payload, (err, ack) => {
+        this.socket.off('disconnect', onDrop);
+        if (err) reject(new AckError(event, 'timeout', `no answer within ${timeoutMs / 1000} s`));
+        else if (ack?.ok !== true) reject(new AckError(event, ack?.error?.code ?? 'error', ack?.error?.message));
+        else resolve(ack);
+      });
+    });
   }
 
   emit(event, payload) {
     if (this.socket.connected) this.socket.emit(event, payload);
   }
 
-  /** Sends once durable; a retry after `unavailable`, a timeout or a disconnect reuses the clientMessageId. */
+  /** Resolves once the message is durable; every retry reuses the clientMessageId, so none doubles it. */
   async send(toUserId, text, clientMessageId) {
     for (let attempt = 1; ; attempt++) {
       try {
