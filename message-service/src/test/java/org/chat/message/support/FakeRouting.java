@@ -1,0 +1,34 @@
+package org.chat.message.support;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.chat.contracts.routing.RoutingLookup;
+import reactor.core.publisher.Mono;
+
+/** user → gateways, set by the test. */
+public class FakeRouting implements RoutingLookup {
+
+	private final Map<String, Set<String>> gatewaysByUser = new ConcurrentHashMap<>();
+
+	public FakeRouting online(String user, String... gateways) {
+		this.gatewaysByUser.put(user, Set.of(gateways));
+		return this;
+	}
+
+	@Override
+	public Mono<Map<String, Set<String>>> gatewaysOf(Collection<String> userIds) {
+		Map<String, Set<String>> result = new HashMap<>();
+		for (String user : Set.copyOf(userIds)) {
+			for (String gateway : this.gatewaysByUser.getOrDefault(user, Set.of())) {
+				result.computeIfAbsent(gateway, g -> new HashSet<>()).add(user);
+			}
+		}
+		return Mono.just(result);
+	}
+
+}

@@ -1,0 +1,103 @@
+package org.chat.message.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.bson.Document;
+import org.chat.message.config.MessagesProperties;
+import org.chat.message.consume.BatchProcessor;
+import org.chat.message.consume.InboundRecord;
+import org.chat.message.consume.RecordDispatcher;
+import org.chat.message.fanout.Fanout;
+import org.chat.message.order.ClockSeeder;
+import org.chat.message.order.HybridClock;
+import org.chat.message.profile.ProfileHandler;
+import org.chat.message.query.HistoryQueryHandler;
+import org.chat.message.query.SyncQueryHandler;
+import org.chat.message.query.UnreadCountsQueryHandler;
+import org.chat.message.read.MarkReadHandler;
+import org.chat.message.receipt.DeliveredHandler;
+import org.chat.message.send.SendFanout;
+import org.chat.message.send.SendHandler;
+import org.chat.message.send.SendParser;
+import org.chat.message.send.UnreadCounting;
+import org.chat.message.store.MessageStore;
+import org.chat.message.store.StoreIndexes;
+import org.chat.message.store.StoredMessage;
+import org.chat.message.store.UnreadCounter;
+import org.chat.message.store.UnreadStore;
+import org.chat.message.store.UserStore;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+
+/** The service's object graph (as MessageServiceConfig wires it) on an in-process Mongo, fakes for Redis. */
+public class Harness {
+
+	public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	public final ReactiveMongoTemplate mongo = InProcessMongo.newDatabase();
+
+	public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
+
+	public final HybridClock hybridClock = new HybridClock(this.clock);
+
+	public final FakeRouting routing = new FakeRouting();
+
+	public final CapturingPublisher published = new CapturingPublisher();
+
+	public final MessagesProperties properties = new MessagesProperties(12, (short) 1, 50, 100, 100,
+			new MessagesProperties.Batch(500, 1, TIMEOUT, Duration.ofMillis(100)), Duration.ofSeconds(1));
+
+	public final MessageStore messages = new MessageStore(this.mongo);
+
+	public final UnreadStore unread = new UnreadStore(this.mongo);
+
+	public final UserStore users = new UserStore(this.mongo);
+
+	public final Fanout fanout = new Fanout(this.routing, this.published, Duration.ofSeconds(1));
+
+	public final SendHandler sends = new SendHandler(new SendParser(this.hybridClock), this.messages,
+			new UnreadCounting(this.unread), new SendFanout(this.fanout));
+
+	public final DeliveredHandler delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
+
+	public final BatchProcessor processor = new BatchProcessor(new ClockSeeder(this.hybridClock, this.messages),
+			this.sends,
+			new RecordDispatcher(this.delivered, new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
+					new UnreadCountsQueryHandler(this.unread, this.fanout),
+					new HistoryQueryHandler(this.messages, this.fanout, this.properties),
+					new SyncQueryHandler(this.messages, this.delivered, this.fanout, this.properties),
+					new ProfileHandler(this.users)));
+
+	public Harness() {
+		new StoreIndexes(this.mongo).ensure(TIMEOUT);
+	}
+
+	public void process(InboundRecord... records) {
+		this.processor.processDecoded(List.of(records)).block(TIMEOUT);
+	}
+
+	public List<StoredMessage> allMessages() {
+		return Flux.from(this.mongo.getCollection(StoredMessage.COLLECTION).block(TIMEOUT).find())
+			.map(StoredMessage::from)
+			.collectList()
+			.block(TIMEOUT);
+	}
+
+	public StoredMessage message(String id) {
+		return this.messages.findById(id).block(TIMEOUT);
+	}
+
+	public long counter(String recipient, String sender) {
+		UnreadCounter counter = this.unread.find(List.of(UnreadCounter.id(recipient, sender)))
+			.block(TIMEOUT)
+			.get(UnreadCounter.id(recipient, sender));
+		return counter == null ? 0 : counter.count();
+	}
+
+	public List<Document> raw(String collection) {
+		return Flux.from(this.mongo.getCollection(collection).block(TIMEOUT).find()).collectList().block(TIMEOUT);
+	}
+
+}
