@@ -1,0 +1,103 @@
+package org.chat.e2e.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.chat.contracts.client.ClientEvents.GET_MESSAGES;
+import static org.chat.contracts.client.ClientEvents.GET_UNREAD_COUNTS;
+import static org.chat.contracts.client.ClientEvents.MESSAGE_DELIVERED;
+import static org.chat.contracts.client.ClientEvents.RECEIVE_PRIVATE_MESSAGE;
+import static org.chat.contracts.client.ClientEvents.SEND_PRIVATE_MESSAGE;
+import static org.chat.contracts.client.ClientEvents.SYNC_MESSAGES;
+import static org.chat.contracts.client.ClientEvents.UNREAD_COUNTS;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.chat.e2e.Chat;
+import org.chat.e2e.EndToEnd;
+import org.chat.e2e.Frames;
+import org.chat.e2e.Frames.Sent;
+import org.chat.e2e.client.JsClient;
+import org.chat.e2e.client.Payloads;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * bob is offline while alice writes; nothing is pushed to him, everything is acknowledged and stored. When he
+ * comes back (on the other gateway) history pages newest first with {@code before}, and sync gives him everything
+ * oldest first after {@code since}; syncing counts as delivery, so alice gets her receipts.
+ */
+@EndToEnd
+class OfflineHistoryAndSyncIT {
+
+	@Test
+	void offlineRecipientGetsHistoryAndSyncAndTheSenderGetsReceipts(Chat chat) {
+		JsClient alice = chat.online(Chat.user("alice"), chat.a());
+		String bob = Chat.user("bob");
+		List<Sent> sent = new ArrayList<>();
+		for (int i = 1; i <= 5; i++) {
+			String text = "while you were away " + i;
+			sent.add(Frames.assertSendAck(alice.ack(SEND_PRIVATE_MESSAGE, Payloads.obj("text", text, "toUserId", bob,
+					"clientMessageId", "away-" + i)), text, alice.userId(), bob, "away-" + i));
+		}
+
+		// alice's history query shares the conversation's partition: once it lists all five, the message-service
+		// has processed them, so none of them can be pushed to bob when he connects
+		List<JsonNode> aliceView = Frames.messages(alice.ack(GET_MESSAGES, Payloads.obj("otherUserId", bob)));
+		assertExactly(aliceView, List.of(sent.get(4), sent.get(3), sent.get(2), sent.get(1), sent.get(0)));
+		assertThat(alice.received(MESSAGE_DELIVERED)).as("no receipt while bob is offline").isEmpty();
+
+		JsClient bobSocket = chat.online(bob, chat.b());
+		bobSocket.emit(GET_UNREAD_COUNTS);
+		assertThat(bobSocket.await(UNREAD_COUNTS))
+			.isEqualTo(Payloads.JSON.createArrayNode().add(Payloads.obj("userId", alice.userId(), "count", 5)));
+
+		List<JsonNode> newest = Frames
+			.messages(bobSocket.ack(GET_MESSAGES, Payloads.obj("otherUserId", alice.userId(), "limit", 3)));
+		assertExactly(newest, List.of(sent.get(4), sent.get(3), sent.get(2)));
+		List<JsonNode> older = Frames.messages(bobSocket.ack(GET_MESSAGES,
+				Payloads.obj("otherUserId", alice.userId(), "limit", 3, "before", sent.get(2).id())));
+		assertExactly(older, List.of(sent.get(1), sent.get(0)));
+
+		JsonNode firstPage = bobSocket.ack(SYNC_MESSAGES, Payloads.obj("limit", 2));
+		assertExactly(Frames.messages(firstPage), sent.subList(0, 2));
+		assertHasMore(firstPage, true);
+		JsonNode rest = bobSocket.ack(SYNC_MESSAGES, Payloads.obj("since", sent.get(1).id()));
+		assertExactly(Frames.messages(rest), sent.subList(2, 5));
+		assertHasMore(rest, false);
+		JsonNode all = bobSocket.ack(SYNC_MESSAGES);
+		assertExactly(Frames.messages(all), sent);
+		JsonNode nothingNew = bobSocket.ack(SYNC_MESSAGES, Payloads.obj("since", sent.get(4).id()));
+		assertThat(Frames.messages(nothingNew)).isEmpty();
+
+		for (Sent message : sent) {
+			assertThat(alice.await(MESSAGE_DELIVERED, d -> message.id().equals(d.path("messageId").asString())))
+				.isEqualTo(Payloads.obj("messageId", message.id(), "toUserId", bob));
+		}
+		assertThat(bobSocket.received(RECEIVE_PRIVATE_MESSAGE)).as("nothing pushed for messages sent while offline")
+			.isEmpty();
+	}
+
+	@Test
+	void historyOfAnEmptyConversationIsEmpty(Chat chat) {
+		JsClient carol = chat.online(Chat.user("carol"), chat.a());
+
+		assertThat(Frames.messages(carol.ack(GET_MESSAGES, Payloads.obj("otherUserId", Chat.user("nobody")))))
+			.isEmpty();
+		assertThat(Frames.messages(carol.ack(SYNC_MESSAGES, Payloads.obj())))
+			.isEmpty();
+	}
+
+	private static void assertExactly(List<JsonNode> actual, List<Sent> expected) {
+		assertThat(actual).extracting(m -> m.path("id").asString())
+			.containsExactlyElementsOf(expected.stream().map(Sent::id).toList());
+		for (int i = 0; i < expected.size(); i++) {
+			Frames.assertStored(actual.get(i), expected.get(i), false);
+		}
+	}
+
+	/** {@code hasMore} tells a client whether to ask for the next page; absent counts as false. */
+	private static void assertHasMore(JsonNode ack, boolean expected) {
+		assertThat(ack.path("hasMore").asBoolean(false)).as("hasMore in %s", ack).isEqualTo(expected);
+	}
+
+}
