@@ -1,0 +1,82 @@
+package org.chat.gateway.engineio;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.codec.EnginePacket;
+import org.chat.gateway.engineio.codec.EnginePacketType;
+
+/**
+ * The sessions of one Engine.IO endpoint: opens them (OPEN packet, heartbeat), finds them by sid, hands new
+ * ones to the layer above and closes them all on shutdown.
+ */
+public final class EngineServer {
+
+	private final EngineSettings settings;
+
+	private final HeartbeatTimer timer;
+
+	private final Consumer<EngineSession> onConnection;
+
+	private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+
+	public EngineServer(EngineSettings settings, HeartbeatTimer timer, Consumer<EngineSession> onConnection) {
+		this.settings = settings;
+		this.timer = timer;
+		this.onConnection = onConnection;
+	}
+
+	public EngineSettings settings() {
+		return settings;
+	}
+
+	HeartbeatTimer timer() {
+		return timer;
+	}
+
+	/** Opens a session on {@code transport}: the OPEN packet is the first thing it writes. */
+	public EngineSession open(EngineTransport transport, EngineHandshake handshake) {
+		String sid = Ids.random();
+		EngineSession session = new EngineSession(sid, handshake, this, transport);
+		sessions.put(sid, session);
+		session.enqueueInternal(EnginePacket.of(EnginePacketType.OPEN, openJson(sid, transport.kind())));
+		session.start();
+		onConnection.accept(session);
+		return session;
+	}
+
+	/** @return the open session with this sid, or null. */
+	public EngineSession find(String sid) {
+		EngineSession session = sid == null ? null : sessions.get(sid);
+		return session == null || session.closeIfExpired() ? null : session;
+	}
+
+	public int sessionCount() {
+		return sessions.size();
+	}
+
+	/** Closes every session (e.g. "server shutting down"): clients reconnect, possibly to another gateway. */
+	public void closeAll(String reason) {
+		List.copyOf(sessions.values()).forEach(session -> session.close(reason));
+	}
+
+	void remove(EngineSession session) {
+		sessions.remove(session.id(), session);
+	}
+
+	private String openJson(String sid, EngineSettings.TransportKind kind) {
+		boolean canUpgrade = kind == EngineSettings.TransportKind.POLLING
+				&& settings.allows(EngineSettings.TransportKind.WEBSOCKET);
+		Map<String, Object> open = new java.util.LinkedHashMap<>();
+		open.put("sid", sid);
+		open.put("upgrades", canUpgrade ? List.of("websocket") : List.of());
+		open.put("pingInterval", settings.pingInterval().toMillis());
+		open.put("pingTimeout", settings.pingTimeout().toMillis());
+		open.put("maxPayload", settings.maxPayload());
+		return Json.writeString(open);
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.chat.gateway.engineio;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What an Engine.IO server announces and enforces: heartbeat, maximum payload, outbound queue bound and
+ * the transports it accepts.
+ */
+public record EngineSettings(Duration pingInterval, Duration pingTimeout, int maxPayload, int outboundQueueSize,
+		Set<TransportKind> transports) {
+
+	public EngineSettings {
+		Objects.requireNonNull(pingInterval, "pingInterval");
+		Objects.requireNonNull(pingTimeout, "pingTimeout");
+		if (pingInterval.isNegative() || pingInterval.isZero() || pingTimeout.isNegative() || pingTimeout.isZero()) {
+			throw new IllegalArgumentException("pingInterval and pingTimeout must be positive");
+		}
+		if (maxPayload < 1 || outboundQueueSize < 2) {
+			throw new IllegalArgumentException("maxPayload must be > 0 and outboundQueueSize >= 2");
+		}
+		transports = Set.copyOf(transports);
+		if (transports.isEmpty()) {
+			throw new IllegalArgumentException("at least one transport");
+		}
+	}
+
+	public boolean allows(TransportKind kind) {
+		return transports.contains(kind);
+	}
+
+	/** The transports of Engine.IO 4 (WebTransport is not offered). */
+	public enum TransportKind {
+
+		WEBSOCKET, POLLING;
+
+		public String wireName() {
+			return name().toLowerCase();
+		}
+
+		/** @return the transport of a {@code transport} query value, or null. */
+		public static TransportKind fromWire(String value) {
+			for (TransportKind kind : values()) {
+				if (kind.wireName().equals(value)) {
+					return kind;
+				}
+			}
+			return null;
+		}
+
+	}
+
+}

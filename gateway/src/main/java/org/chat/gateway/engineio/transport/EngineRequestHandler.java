@@ -1,0 +1,162 @@
+package org.chat.gateway.engineio.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.chat.gateway.engineio.EngineError;
+import org.chat.gateway.engineio.EngineHandshake;
+import org.chat.gateway.engineio.EngineServer;
+import org.chat.gateway.engineio.EngineSession;
+import org.chat.gateway.engineio.EngineSettings.TransportKind;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * The HTTP side of one Engine.IO endpoint: validates {@code EIO}, {@code transport} and {@code sid}, answers
+ * polling GET/POST, upgrades WebSocket requests (new sessions or probes of polling sessions) and refuses bad
+ * requests with HTTP 400 and the reference JSON body.
+ */
+public final class EngineRequestHandler {
+
+	private static final MediaType PAYLOAD_TYPE = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	private final EngineServer server;
+
+	private final CorsPolicy cors;
+
+	private final WebSocketService webSocketService;
+
+	public EngineRequestHandler(EngineServer server, CorsPolicy cors, WebSocketService webSocketService) {
+		this.server = server;
+		this.cors = cors;
+		this.webSocketService = webSocketService;
+	}
+
+	public Mono<Void> handle(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		cors.apply(request, exchange.getResponse().getHeaders());
+		if (request.getMethod() == HttpMethod.OPTIONS) {
+			exchange.getResponse().setStatusCode(HttpStatus.NO_CONTENT);
+			return exchange.getResponse().setComplete();
+		}
+		return Mono.defer(() -> route(exchange))
+			.onErrorResume(EngineRequestException.class, ex -> refuse(exchange.getResponse(), ex.error()));
+	}
+
+	private Mono<Void> route(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		TransportKind kind = TransportKind.fromWire(request.getQueryParams().getFirst("transport"));
+		if (kind == null || !server.settings().allows(kind)) {
+			throw new EngineRequestException(EngineError.UNKNOWN_TRANSPORT);
+		}
+		if (!"4".equals(request.getQueryParams().getFirst("EIO"))) {
+			throw new EngineRequestException(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
+		}
+		String sid = request.getQueryParams().getFirst("sid");
+		if (sid == null) {
+			if (request.getMethod() != HttpMethod.GET) {
+				throw new EngineRequestException(EngineError.BAD_HANDSHAKE_METHOD);
+			}
+			return kind == TransportKind.POLLING ? openPolling(exchange) : openWebSocket(exchange);
+		}
+		EngineSession session = server.find(sid);
+		if (session == null) {
+			throw new EngineRequestException(EngineError.UNKNOWN_SID);
+		}
+		return kind == TransportKind.POLLING ? polling(exchange, session) : upgrade(exchange, session);
+	}
+
+	private Mono<Void> openPolling(ServerWebExchange exchange) {
+		PollingTransport transport = new PollingTransport(server.settings().maxPayload());
+		EngineSession session = server.open(transport, handshake(exchange.getRequest()));
+		transport.bind(session);
+		return writePayload(exchange.getResponse(), transport.poll());
+	}
+
+	private Mono<Void> openWebSocket(ServerWebExchange exchange) {
+		EngineHandshake handshake = handshake(exchange.getRequest());
+		return webSocketService.handleRequest(exchange, socket -> {
+			WebSocketTransport transport = new WebSocketTransport();
+			return transport.run(socket, server.open(transport, handshake));
+		});
+	}
+
+	/** Like the reference server, a refused probe (already upgraded or upgrading) is accepted and then closed. */
+	private Mono<Void> upgrade(ServerWebExchange exchange, EngineSession session) {
+		return webSocketService.handleRequest(exchange, socket -> {
+			WebSocketTransport probe = new WebSocketTransport();
+			return session.beginProbe(probe) ? probe.run(socket, session) : socket.close();
+		});
+	}
+
+	private Mono<Void> polling(ServerWebExchange exchange, EngineSession session) {
+		if (!(session.transport() instanceof PollingTransport transport)) {
+			throw new EngineRequestException(EngineError.BAD_REQUEST);
+		}
+		HttpMethod method = exchange.getRequest().getMethod();
+		if (method == HttpMethod.GET) {
+			return writePayload(exchange.getResponse(), transport.poll());
+		}
+		if (method != HttpMethod.POST) {
+			throw new EngineRequestException(EngineError.BAD_REQUEST);
+		}
+		return DataBufferUtils.join(exchange.getRequest().getBody(), server.settings().maxPayload())
+			.map(EngineRequestHandler::text)
+			.defaultIfEmpty("")
+			.flatMap(body -> {
+				transport.post(body);
+				return write(exchange.getResponse(), MediaType.TEXT_HTML, "ok");
+			})
+			.onErrorResume(DataBufferLimitException.class, ex -> {
+				session.close("payload too large");
+				exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
+				return exchange.getResponse().setComplete();
+			});
+	}
+
+	private static Mono<Void> writePayload(ServerHttpResponse response, Mono<String> payload) {
+		response.getHeaders().setContentType(PAYLOAD_TYPE);
+		return response.writeWith(payload.map(text -> response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private static Mono<Void> write(ServerHttpResponse response, MediaType type, String body) {
+		response.getHeaders().setContentType(type);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+	}
+
+	private static Mono<Void> refuse(ServerHttpResponse response, EngineError error) {
+		if (response.isCommitted()) {
+			return Mono.empty();
+		}
+		response.setStatusCode(HttpStatus.BAD_REQUEST);
+		return write(response, MediaType.APPLICATION_JSON, error.json());
+	}
+
+	private static String text(DataBuffer buffer) {
+		try {
+			return buffer.toString(StandardCharsets.UTF_8);
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static EngineHandshake handshake(ServerHttpRequest request) {
+		Map<String, List<String>> headers = new HashMap<>();
+		request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		return new EngineHandshake(request.getRemoteAddress(), headers, request.getQueryParams());
+	}
+
+}

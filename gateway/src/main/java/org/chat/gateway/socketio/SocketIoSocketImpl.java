@@ -1,0 +1,202 @@
+package org.chat.gateway.socketio;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Ids;
+import org.chat.gateway.socketio.codec.SioPacket;
+import org.chat.gateway.socketio.codec.SioPacketType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BinaryNode;
+
+/** A socket of one namespace on one engine connection; listeners are called on the connection's I/O thread. */
+final class SocketIoSocketImpl implements SocketIoSocket {
+
+	private static final Logger log = LoggerFactory.getLogger(SocketIoSocketImpl.class);
+
+	private final SocketIoClient client;
+
+	private final String id = Ids.random();
+
+	private final String namespace;
+
+	private final JsonNode auth;
+
+	private final InetSocketAddress remoteAddress;
+
+	private final AtomicBoolean connected = new AtomicBoolean(true);
+
+	private final Map<String, EventListener> listeners = new HashMap<>();
+
+	private EventListener anyListener;
+
+	private final List<Consumer<String>> disconnectListeners = new ArrayList<>(1);
+
+	SocketIoSocketImpl(SocketIoClient client, String namespace, JsonNode auth, InetSocketAddress remoteAddress) {
+		this.client = client;
+		this.namespace = namespace;
+		this.auth = auth;
+		this.remoteAddress = remoteAddress;
+	}
+
+	@Override
+	public String id() {
+		return id;
+	}
+
+	@Override
+	public String namespace() {
+		return namespace;
+	}
+
+	@Override
+	public JsonNode handshakeAuth() {
+		return auth;
+	}
+
+	@Override
+	public InetSocketAddress remoteAddress() {
+		return remoteAddress;
+	}
+
+	@Override
+	public synchronized void on(String event, EventListener listener) {
+		listeners.put(event, listener);
+	}
+
+	@Override
+	public synchronized void onAny(EventListener listener) {
+		this.anyListener = listener;
+	}
+
+	@Override
+	public synchronized void onDisconnect(Consumer<String> listener) {
+		disconnectListeners.add(listener);
+	}
+
+	@Override
+	public Outcome emit(String event, boolean droppable, Object... args) {
+		if (!connected.get()) {
+			return Outcome.CLOSED;
+		}
+		ArrayNode data = Json.MAPPER.createArrayNode().add(event);
+		for (Object arg : args) {
+			data.add(toTree(arg));
+		}
+		return client.send(SioPacket.of(SioPacketType.EVENT, namespace, data), droppable);
+	}
+
+	@Override
+	public void ack(long ackId, Object... args) {
+		if (!connected.get()) {
+			return;
+		}
+		ArrayNode data = Json.MAPPER.createArrayNode();
+		for (Object arg : args) {
+			data.add(toTree(arg));
+		}
+		client.send(new SioPacket(SioPacketType.ACK, namespace, ackId, data, 0), false);
+	}
+
+	@Override
+	public void disconnect(String reason) {
+		if (connected.get()) {
+			client.send(SioPacket.of(SioPacketType.DISCONNECT, namespace, null), false);
+			client.remove(this);
+			onGone(reason);
+		}
+	}
+
+	@Override
+	public boolean isConnected() {
+		return connected.get();
+	}
+
+	void onClientDisconnect() {
+		client.remove(this);
+		onGone("client namespace disconnect");
+	}
+
+	void onEvent(SioPacket packet) {
+		String event = packet.data().get(0).stringValue();
+		List<JsonNode> args = new ArrayList<>(packet.data().size() - 1);
+		for (int i = 1; i < packet.data().size(); i++) {
+			args.add(packet.data().get(i));
+		}
+		EventListener listener;
+		synchronized (this) {
+			listener = listeners.getOrDefault(event, anyListener);
+		}
+		if (listener == null) {
+			log.debug("socket {} has no listener for {}", id, event);
+			return;
+		}
+		Ack ack = packet.hasAck() ? new OnceAck(this, packet.ackId()) : null;
+		try {
+			listener.onEvent(this, event, args, ack);
+		}
+		catch (RuntimeException ex) {
+			log.error("listener of {} failed on socket {}", event, id, ex);
+		}
+	}
+
+	/** The socket is gone (client or server disconnect, or the connection closed): tell listeners once. */
+	void onGone(String reason) {
+		if (!connected.compareAndSet(true, false)) {
+			return;
+		}
+		List<Consumer<String>> toCall;
+		synchronized (this) {
+			toCall = List.copyOf(disconnectListeners);
+		}
+		for (Consumer<String> listener : toCall) {
+			try {
+				listener.accept(reason);
+			}
+			catch (RuntimeException ex) {
+				log.error("disconnect listener failed on socket {}", id, ex);
+			}
+		}
+	}
+
+	private static JsonNode toTree(Object arg) {
+		if (arg instanceof JsonNode node) {
+			return node;
+		}
+		if (arg instanceof byte[] bytes) {
+			return BinaryNode.valueOf(bytes);
+		}
+		return Json.tree(arg);
+	}
+
+	/** Sends the answer of one ack id at most once. */
+	private static final class OnceAck extends AtomicBoolean implements Ack {
+
+		private final SocketIoSocketImpl socket;
+
+		private final long ackId;
+
+		OnceAck(SocketIoSocketImpl socket, long ackId) {
+			this.socket = socket;
+			this.ackId = ackId;
+		}
+
+		@Override
+		public void send(Object... args) {
+			if (compareAndSet(false, true)) {
+				socket.ack(ackId, args);
+			}
+		}
+
+	}
+
+}
