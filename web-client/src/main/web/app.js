@@ -92,9 +92,9 @@ const handlers = {
   status: view.setStatus,
   error: (e) => view.toast(describeError(e, e.event)),
   unauthorized: () => signOut('Your session is no longer valid: sign in again.'),
-  connected: async (isReconnect) => {
-    // Read receipts that happened while we were away: refresh the open conversation's newest page.
-    if (isReconnect && state.active) await loadHistory(state.active, 'newest');
+  connected: async () => {
+    // Receipts that changed while we were away: refresh the open conversation's newest page.
+    if (state.active) await loadHistory(state.active, conv(state.active).historyLoaded ? 'newest' : 'initial');
     markReadIfVisible();
   },
   synced: (messages) => {
@@ -164,7 +164,13 @@ async function loadHistory(peer, mode) {
   }
   if (mode === 'initial') c.stickToBottom = true;
   render();
-  if (mode === 'older') queueMicrotask(() => { list.scrollTop += list.scrollHeight - heightBefore; });
+  queueMicrotask(() => { // after the render
+    if (mode === 'older') list.scrollTop += list.scrollHeight - heightBefore;
+    // A tall screen may show the whole page with nothing to scroll: fetch older ones right away.
+    if (mode !== 'newest' && !c.historyComplete && state.active === peer && list.scrollHeight <= list.clientHeight) {
+      loadHistory(peer, 'older');
+    }
+  });
   markReadIfVisible(peer);
 }
 
