@@ -1,0 +1,172 @@
+package org.chat.deploy.helm;
+
+import java.util.List;
+import java.util.Map;
+
+import org.chat.deploy.support.Tree;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.chat.deploy.helm.Workloads.COMPONENTS;
+import static org.chat.deploy.helm.Workloads.container;
+import static org.chat.deploy.helm.Workloads.env;
+import static org.chat.deploy.helm.Workloads.podSpec;
+import static org.chat.deploy.helm.Workloads.secretRef;
+
+/** Optional features switched on with --set, and the settings the chart refuses. */
+class ChartOptionsTest {
+
+	static final String JWT = "auth.jwtSecret=0123456789abcdef0123456789abcdef";
+
+	@Test
+	void ingressCarriesWebSocketTimeoutsAndOptionalCookieAffinity() {
+		RenderedChart chart = RenderedChart.render(JWT, "ingress.enabled=true", "ingress.host=chat.test",
+				"ingress.tlsSecretName=chat-tls", "ingress.cookieAffinity.enabled=true");
+		Map<String, Object> ingress = chart.one("Ingress", "gateway");
+
+		assertThat(Tree.map(ingress, "metadata.annotations"))
+			.containsEntry("nginx.ingress.kubernetes.io/proxy-read-timeout", "3600")
+			.containsEntry("nginx.ingress.kubernetes.io/proxy-send-timeout", "3600")
+			.containsEntry("nginx.ingress.kubernetes.io/affinity", "cookie")
+			.containsEntry("nginx.ingress.kubernetes.io/session-cookie-name", "chat-gw");
+		assertThat((String) Tree.at(ingress, "spec.ingressClassName")).isEqualTo("nginx");
+		assertThat((String) Tree.at(ingress, "spec.rules[0].host")).isEqualTo("chat.test");
+		assertThat((String) Tree.at(ingress, "spec.rules[0].http.paths[0].backend.service.name")).isEqualTo("chat-gateway");
+		assertThat((String) Tree.at(ingress, "spec.rules[0].http.paths[0].backend.service.port.name")).isEqualTo("http");
+		assertThat((String) Tree.at(ingress, "spec.tls[0].secretName")).isEqualTo("chat-tls");
+	}
+
+	@Test
+	void ingressWithoutAffinityHasNoAffinityAnnotations() {
+		Map<String, Object> ingress = RenderedChart.render(JWT, "ingress.enabled=true").one("Ingress", "gateway");
+
+		assertThat(Tree.map(ingress, "metadata.annotations")).containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout")
+			.doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
+		assertThat(Tree.<Object>at(ingress, "spec.tls")).isNull();
+	}
+
+	@Test
+	void serviceMonitorScrapesThePrometheusEndpointOfAllComponents() {
+		RenderedChart chart = RenderedChart.render(JWT, "serviceMonitor.enabled=true",
+				"serviceMonitor.labels.release=prometheus");
+		Map<String, Object> monitor = chart.one("ServiceMonitor", "");
+
+		assertThat(monitor).containsEntry("apiVersion", "monitoring.coreos.com/v1");
+		assertThat(Tree.map(monitor, "metadata.labels")).containsEntry("release", "prometheus");
+		assertThat(Tree.list(monitor, "spec.endpoints").get(0)).containsEntry("port", "http")
+			.containsEntry("path", "/actuator/prometheus");
+		Map<String, Object> selector = Tree.map(monitor, "spec.selector.matchLabels");
+		for (String component : COMPONENTS) {
+			assertThat(Tree.map(chart.one("Service", component), "metadata.labels")).containsAllEntriesOf(selector);
+		}
+		assertThat(Tree.<List<String>>at(monitor, "spec.namespaceSelector.matchNames")).containsExactly(RenderedChart.NAMESPACE);
+	}
+
+	@Test
+	void existingSecretReplacesTheChartSecret() {
+		RenderedChart chart = RenderedChart.render("existingSecret=chat-credentials", "redis.password=ignored");
+
+		assertThat(chart.ofKind("Secret")).isEmpty();
+		Map<String, Object> gateway = chart.one("Deployment", "gateway");
+		assertThat(secretRef(gateway, "CHAT_AUTH_JWT_SECRET")).isEqualTo("chat-credentials/jwt-secret");
+		assertThat(secretRef(chart.one("Deployment", "message-service"), "SPRING_MONGODB_URI"))
+			.isEqualTo("chat-credentials/mongodb-uri");
+		for (String component : COMPONENTS) {
+			assertThat(secretRef(chart.one("Deployment", component), "SPRING_DATA_REDIS_PASSWORD"))
+				.isEqualTo("chat-credentials/redis-password");
+		}
+	}
+
+	@Test
+	void credentialsCanComeFromTheirOwnSecrets() {
+		RenderedChart chart = RenderedChart.render(JWT, "mongodb.existingSecret=chat-mongodb-chat-chat",
+				"mongodb.existingSecretKey=connectionString.standard", "redis.existingSecret=redis",
+				"kafka.sasl.mechanism=SCRAM-SHA-512", "kafka.sasl.existingSecret=chat-user",
+				"kafka.sasl.existingSecretKey=sasl.jaas.config");
+		Map<String, Object> messages = chart.one("Deployment", "message-service");
+
+		assertThat(secretRef(messages, "SPRING_MONGODB_URI")).isEqualTo("chat-mongodb-chat-chat/connectionString.standard");
+		assertThat(secretRef(messages, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("redis/redis-password");
+		assertThat(secretRef(messages, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isEqualTo("chat-user/sasl.jaas.config");
+		assertThat(Tree.map(chart.one("Secret", ""), "data")).containsOnlyKeys("jwt-secret");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data"))
+			.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT")
+			.containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+	}
+
+	@Test
+	void jwkSetUriReplacesTheSharedSecret() {
+		RenderedChart chart = RenderedChart.render("auth.jwkSetUri=https://id.example.com/jwks",
+				"auth.issuer=https://id.example.com", "auth.audience=chat");
+
+		assertThat(env(chart.one("Deployment", "gateway"))).doesNotContainKey("CHAT_AUTH_JWT_SECRET");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data"))
+			.containsEntry("CHAT_AUTH_JWK_SET_URI", "https://id.example.com/jwks")
+			.containsEntry("CHAT_AUTH_ISSUER", "https://id.example.com")
+			.containsEntry("CHAT_AUTH_AUDIENCE", "chat");
+		assertThat(Tree.map(chart.one("Secret", ""), "data")).doesNotContainKey("jwt-secret");
+	}
+
+	@Test
+	void tlsFlagsSwitchProtocolsAndMountTheCaCertificates() {
+		RenderedChart chart = RenderedChart.render(JWT, "kafka.tls.enabled=true", "kafka.tls.caSecret=kafka-ca",
+				"redis.tls.enabled=true", "redis.tls.caSecret=redis-ca", "mongodb.tls.caSecret=mongo-ca");
+		Map<String, Object> gatewayConfig = Tree.map(chart.one("ConfigMap", "gateway"), "data");
+
+		assertThat(gatewayConfig).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SSL")
+			.containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "true")
+			.containsEntry("SPRING_KAFKA_SSL_BUNDLE", "kafka")
+			.containsEntry("SPRING_SSL_BUNDLE_PEM_KAFKA_TRUSTSTORE_CERTIFICATE", "file:/etc/chat/tls/kafka/ca.crt")
+			.containsEntry("SPRING_DATA_REDIS_SSL_BUNDLE", "redis")
+			.doesNotContainKey("SPRING_MONGODB_SSL_BUNDLE");
+		assertThat(Tree.map(chart.one("ConfigMap", "message-service"), "data"))
+			.containsEntry("SPRING_MONGODB_SSL_BUNDLE", "mongodb")
+			.containsEntry("SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE", "file:/etc/chat/tls/mongodb/ca.crt");
+		Map<String, Object> messages = chart.one("Deployment", "message-service");
+		assertThat(Tree.list(container(messages), "volumeMounts")).extracting(m -> m.get("mountPath"))
+			.contains("/etc/chat/tls/kafka", "/etc/chat/tls/redis", "/etc/chat/tls/mongodb");
+		assertThat(Tree.list(podSpec(messages), "volumes")).extracting(v -> Tree.<String>at(v, "secret.secretName"))
+			.contains("kafka-ca", "redis-ca", "mongo-ca");
+		assertThat(Tree.list(container(chart.one("Deployment", "gateway")), "volumeMounts")).extracting(m -> m.get("mountPath"))
+			.doesNotContain("/etc/chat/tls/mongodb");
+	}
+
+	@Test
+	void withoutAutoscalingTheDeploymentsSetReplicas() {
+		RenderedChart chart = RenderedChart.render(JWT, "gateway.autoscaling.enabled=false", "gateway.replicaCount=3",
+				"messageService.pdb.enabled=false");
+
+		assertThat(chart.ofKind("HorizontalPodAutoscaler")).hasSize(2);
+		assertThat((Integer) Tree.at(chart.one("Deployment", "gateway"), "spec.replicas")).isEqualTo(3);
+		assertThat(chart.ofKind("PodDisruptionBudget")).hasSize(2);
+	}
+
+	@Test
+	void extraConfigRegistryAndDevModeReachThePods() {
+		RenderedChart chart = RenderedChart.render(JWT, "image.registry=ghcr.io/acme", "image.tag=1.2.3", "devMode=true",
+				"gateway.config.CHAT_ENGINE_PING_INTERVAL=25s", "gateway.preStopSleepSeconds=15",
+				"gateway.terminationGracePeriodSeconds=60");
+		Map<String, Object> gateway = chart.one("Deployment", "gateway");
+
+		assertThat((String) container(gateway).get("image")).isEqualTo("ghcr.io/acme/chat/gateway:1.2.3");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).containsEntry("CHAT_DEV_ENABLED", "true")
+			.containsEntry("CHAT_ENGINE_PING_INTERVAL", "25s");
+		assertThat(Tree.<List<String>>at(container(gateway), "lifecycle.preStop.exec.command")).containsExactly("sleep", "15");
+		assertThat(podSpec(gateway)).containsEntry("terminationGracePeriodSeconds", 60);
+	}
+
+	@Test
+	void contradictoryOrWeakSettingsFailWithAClearMessage() {
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "auth.jwkSetUri=https://id.example.com/jwks"))
+			.hasMessageContaining("not both");
+		assertThatThrownBy(() -> RenderedChart.render("auth.jwtSecret=short"))
+			.hasMessageContaining("at least 32 characters");
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "gateway.autoscaling.minReplicas=5",
+				"gateway.autoscaling.maxReplicas=3"))
+			.hasMessageContaining("gateway.autoscaling.minReplicas must not exceed maxReplicas");
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "mongodb.uri="))
+			.hasMessageContaining("mongodb.uri");
+	}
+
+}
