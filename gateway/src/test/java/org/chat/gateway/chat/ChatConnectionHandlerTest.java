@@ -1,0 +1,106 @@
+package org.chat.gateway.chat;
+
+import java.time.Duration;
+
+import org.chat.contracts.Topics;
+import org.chat.contracts.client.ClientEvents;
+import org.chat.contracts.envelope.Envelope;
+import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.json.Json;
+import org.chat.gateway.fakes.FakeSocket;
+import org.chat.gateway.fakes.RecordingPublisher;
+import org.chat.gateway.fakes.RecordingPublisher.Sent;
+import org.chat.gateway.socketio.ConnectRejected;
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChatConnectionHandlerTest {
+
+	private static final Duration WAIT = Duration.ofSeconds(5);
+
+	private final ChatHarness chat = new ChatHarness();
+
+	@Test
+	void connectAllocatesAnEpochAndProducesSessionOpened() {
+		FakeSocket socket = this.chat.connect("alice", "s1");
+		Sent opened = this.chat.publisher.only();
+		assertThat(opened.topic()).isEqualTo(Topics.PRESENCE);
+		assertThat(opened.key()).isEqualTo("alice");
+		Envelope envelope = opened.envelope();
+		assertThat(envelope.eventType()).isEqualTo(EventType.SESSION_OPENED);
+		assertThat(envelope.session()).isEqualTo(new org.chat.contracts.envelope.SessionRef("alice", "s1", "gw-1", 7));
+		assertThat(envelope.payload()).isEqualTo(Json.MAPPER.createObjectNode());
+		assertThat(this.chat.session("s1").ref().epoch()).isEqualTo(7);
+		assertThat(socket.hasListener(ClientEvents.SEND_PRIVATE_MESSAGE)).isTrue();
+		assertThat(this.chat.connect("alice", "s2").isConnected()).isTrue();
+		assertThat(this.chat.session("s2").ref().epoch()).isEqualTo(8);
+	}
+
+	@Test
+	void badOrMissingTokensAreUnauthorizedAndReachNeitherRedisNorKafka() {
+		for (String token : new String[] { null, "", "garbage", ChatHarness.token("bad:id"),
+				org.chat.gateway.auth.TestTokens.hs256("ffffffffffffffffffffffffffffffff", "alice") }) {
+			StepVerifier.create(this.chat.authorize(token))
+				.expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(ConnectRejected.class).hasMessage("unauthorized"))
+				.verify(WAIT);
+		}
+		StepVerifier.create(this.chat.handler.authorize(null, ChatHarness.handshake()))
+			.expectErrorMessage("unauthorized")
+			.verify(WAIT);
+		StepVerifier.create(this.chat.handler.authorize(Json.MAPPER.readTree("{\"token\":{\"$ne\":1}}"),
+				ChatHarness.handshake()))
+			.expectErrorMessage("unauthorized")
+			.verify(WAIT);
+		assertThat(this.chat.epochCalls).hasValue(0);
+		assertThat(this.chat.publisher.sent()).isEmpty();
+	}
+
+	@Test
+	void redisDownIsUnavailable() {
+		this.chat.redisDown = true;
+		StepVerifier.create(this.chat.authorize(ChatHarness.token("alice")))
+			.expectErrorSatisfies(ex -> assertThat(ex).isInstanceOf(ConnectRejected.class).hasMessage("unavailable"))
+			.verify(WAIT);
+	}
+
+	@Test
+	void disconnectProducesSessionClosedOnceAndForgetsTheSession() {
+		FakeSocket socket = this.chat.connect("alice", "s1");
+		org.chat.gateway.session.ChatSession session = this.chat.session("s1");
+		socket.close("transport close");
+		this.chat.chatSessions.close(session, "again");
+		assertThat(this.chat.publisher.sent()).extracting(Sent::type)
+			.containsExactly(EventType.SESSION_OPENED, EventType.SESSION_CLOSED);
+		Envelope closed = this.chat.publisher.sent().get(1).envelope();
+		assertThat(closed.payload().get("reason").stringValue()).isEqualTo("transport close");
+		assertThat(closed.epoch()).isEqualTo(7);
+		assertThat(this.chat.publisher.sent().get(1).key()).isEqualTo("alice");
+		assertThat(this.chat.sessions.size()).isZero();
+	}
+
+	@Test
+	void sessionOpenedNotAcceptedDisconnectsTheSocket() {
+		this.chat.publisher.mode(RecordingPublisher.Mode.FAIL);
+		FakeSocket socket = this.chat.connect("alice", "s1");
+		assertThat(socket.isConnected()).isFalse();
+		assertThat(socket.disconnectReason()).isEqualTo("unavailable");
+		assertThat(this.chat.sessions.size()).isZero();
+	}
+
+	@Test
+	void drainingRefusesNewConnectionsAndDisconnectAllClosesEverySessionOnce() {
+		FakeSocket a = this.chat.connect("alice", "s1");
+		FakeSocket b = this.chat.connect("bob", "s2");
+		this.chat.chatSessions.drain();
+		StepVerifier.create(this.chat.authorize(ChatHarness.token("carol"))).expectErrorMessage("unavailable").verify(WAIT);
+		this.chat.chatSessions.disconnectAll("server shutting down");
+		assertThat(a.disconnectReason()).isEqualTo("server shutting down");
+		assertThat(b.isConnected()).isFalse();
+		assertThat(this.chat.publisher.sent()).filteredOn(sent -> sent.type() == EventType.SESSION_CLOSED)
+			.extracting(sent -> sent.envelope().sessionId())
+			.containsExactlyInAnyOrder("s1", "s2");
+	}
+
+}
