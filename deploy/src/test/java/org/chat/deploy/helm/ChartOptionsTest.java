@@ -81,12 +81,13 @@ class ChartOptionsTest {
 	@Test
 	void credentialsCanComeFromTheirOwnSecrets() {
 		RenderedChart chart = RenderedChart.render(JWT, "mongodb.existingSecret=chat-mongodb-chat-chat",
-				"mongodb.existingSecretKey=connectionString.standard", "redis.existingSecret=redis",
+				"mongodb.existingSecretKey=connectionString.standard", "mongodb.database=chat", "redis.existingSecret=redis",
 				"kafka.sasl.mechanism=SCRAM-SHA-512", "kafka.sasl.existingSecret=chat-user",
 				"kafka.sasl.existingSecretKey=sasl.jaas.config");
 		Map<String, Object> messages = chart.one("Deployment", "message-service");
 
 		assertThat(secretRef(messages, "SPRING_MONGODB_URI")).isEqualTo("chat-mongodb-chat-chat/connectionString.standard");
+		assertThat(Tree.map(chart.one("ConfigMap", "message-service"), "data")).containsEntry("SPRING_MONGODB_DATABASE", "chat");
 		assertThat(secretRef(messages, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("redis/redis-password");
 		assertThat(secretRef(messages, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")).isEqualTo("chat-user/sasl.jaas.config");
 		assertThat(Tree.map(chart.one("Secret", ""), "data")).containsOnlyKeys("jwt-secret");
@@ -106,6 +107,15 @@ class ChartOptionsTest {
 			.containsEntry("CHAT_AUTH_ISSUER", "https://id.example.com")
 			.containsEntry("CHAT_AUTH_AUDIENCE", "chat");
 		assertThat(Tree.map(chart.one("Secret", ""), "data")).doesNotContainKey("jwt-secret");
+	}
+
+	@Test
+	void withoutAnyAuthSettingTheGatewayGetsNoSecretToGuess() {
+		RenderedChart chart = RenderedChart.render();
+
+		assertThat(env(chart.one("Deployment", "gateway"))).doesNotContainKey("CHAT_AUTH_JWT_SECRET");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).doesNotContainKey("CHAT_AUTH_JWK_SET_URI");
+		assertThat(Tree.map(chart.one("Secret", ""), "data")).containsOnlyKeys("mongodb-uri");
 	}
 
 	@Test
