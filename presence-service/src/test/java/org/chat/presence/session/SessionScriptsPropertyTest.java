@@ -35,7 +35,7 @@ class SessionScriptsPropertyTest {
 
 	private static final List<String> GATEWAYS = List.of("gw-a", "gw-b");
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final ReactiveStringRedisTemplate redis = TestRedis.get().template();
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The boot marker: a Redis without it gets one REANNOUNCE; a healthy Redis none. */
 class RedisRestartDetectorTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final ReactiveStringRedisTemplate redis = TestRedis.get().template();
 

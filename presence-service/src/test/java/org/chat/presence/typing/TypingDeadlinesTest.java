@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Typing deadlines against a real redis-server, with explicit times instead of waiting. */
 class TypingDeadlinesTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final TypingDeadlines deadlines = new TypingDeadlines(TestRedis.get().template(), Duration.ofSeconds(5));
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The user_list contents: online users with their profiles, sorted, never more than the cap. */
 class OnlineUsersTest {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final ReactiveStringRedisTemplate redis = TestRedis.get().template();
 

@@ -18,7 +18,7 @@ class UserListCoalescerTest {
 
 	private static final Duration WINDOW = Duration.ofMillis(250);
 
-	private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(5);
+	private static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(30);
 
 	private final AtomicInteger broadcasts = new AtomicInteger();
 
