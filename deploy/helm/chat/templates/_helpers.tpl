@@ -98,11 +98,11 @@ Call with (dict "root" $ "value" <plain value> "own" <own existingSecret>).
 {{/* Fails on contradicting or weak settings, before anything is rendered. */}}
 {{- define "chat.validate" -}}
 {{- $a := .Values.auth }}
-{{- if and $a.jwkSetUri (or $a.jwtSecret $a.existingSecret) }}
-{{- fail "auth: set either auth.jwtSecret/auth.existingSecret (HS256) or auth.jwkSetUri, not both" }}
-{{- end }}
 {{- if and $a.jwtSecret (lt (len $a.jwtSecret) 32) }}
 {{- fail "auth.jwtSecret must be at least 32 characters (256 bits for HS256)" }}
+{{- end }}
+{{- if lt (int .Values.kafka.topicReplicationFactor) 1 }}
+{{- fail "kafka.topicReplicationFactor must be at least 1" }}
 {{- end }}
 {{- if not .Values.kafka.bootstrapServers }}
 {{- fail "kafka.bootstrapServers is required" }}

@@ -112,6 +112,15 @@ class ComposeFileTest {
 	}
 
 	@Test
+	void servicesCreateTheirTopicsToFitTheSingleBroker() {
+		assertThat(env("message-service")).containsEntry("CHAT_MESSAGES_PARTITIONS", "${KAFKA_PARTITIONS:-12}")
+			.containsEntry("CHAT_MESSAGES_REPLICAS", "1");
+		assertThat(env("presence-service")).containsEntry("CHAT_PRESENCE_PARTITIONS", "${KAFKA_PARTITIONS:-12}")
+			.containsEntry("CHAT_PRESENCE_REPLICATIONFACTOR", "1");
+		assertThat(env("kafka")).containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 1);
+	}
+
+	@Test
 	void appsAuthenticateToRedisWithItsPassword() {
 		List<String> command = Tree.at(services, "redis.command");
 		String password = command.get(command.indexOf("--requirepass") + 1);

@@ -140,8 +140,7 @@ class ChartDefaultsTest {
 				.containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "PLAINTEXT")
 				.containsEntry("SPRING_DATA_REDIS_HOST", "redis-master")
 				.containsEntry("SPRING_DATA_REDIS_PORT", "6379")
-				.containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "false")
-				.containsEntry("CHAT_KAFKA_PARTITIONS", "12");
+				.containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "false");
 			assertThat(secretRef(deployment, "SPRING_DATA_REDIS_PASSWORD")).isEqualTo("chat/redis-password");
 		}
 		Map<String, Object> gateway = chart.one("Deployment", "gateway");
@@ -151,6 +150,18 @@ class ChartDefaultsTest {
 		assertThat(secretRef(chart.one("Deployment", "message-service"), "SPRING_MONGODB_URI")).isEqualTo("chat/mongodb-uri");
 		assertThat(env(gateway)).doesNotContainKey("SPRING_MONGODB_URI");
 		assertThat(env(chart.one("Deployment", "presence-service"))).doesNotContainKeys("SPRING_MONGODB_URI", "CHAT_AUTH_JWT_SECRET");
+	}
+
+	@Test
+	void servicesCreateTheirTopicsWithTheConfiguredLayout() {
+		assertThat(Tree.map(chart.one("ConfigMap", "message-service"), "data"))
+			.containsEntry("CHAT_MESSAGES_PARTITIONS", "12")
+			.containsEntry("CHAT_MESSAGES_REPLICAS", "3");
+		assertThat(Tree.map(chart.one("ConfigMap", "presence-service"), "data"))
+			.containsEntry("CHAT_PRESENCE_PARTITIONS", "12")
+			.containsEntry("CHAT_PRESENCE_REPLICATIONFACTOR", "3");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).doesNotContainKeys("CHAT_MESSAGES_PARTITIONS",
+				"CHAT_PRESENCE_PARTITIONS");
 	}
 
 	@Test

@@ -97,6 +97,29 @@ class ChartOptionsTest {
 	}
 
 	@Test
+	void jwkSetUriAndSharedSecretMayBeCombined() {
+		RenderedChart chart = RenderedChart.render(JWT, "auth.jwkSetUri=https://id.example.com/jwks");
+
+		assertThat(secretRef(chart.one("Deployment", "gateway"), "CHAT_AUTH_JWT_SECRET")).isEqualTo("chat/jwt-secret");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data"))
+			.containsEntry("CHAT_AUTH_JWK_SET_URI", "https://id.example.com/jwks");
+	}
+
+	@Test
+	void withJwkSetUriTheSharedSecretInExistingSecretIsOptional() {
+		RenderedChart chart = RenderedChart.render("existingSecret=chat-credentials",
+				"auth.jwkSetUri=https://id.example.com/jwks");
+		Map<String, Object> ref = Tree.map(env(chart.one("Deployment", "gateway")).get("CHAT_AUTH_JWT_SECRET"),
+				"valueFrom.secretKeyRef");
+
+		assertThat(ref).containsEntry("name", "chat-credentials").containsEntry("optional", true);
+		Map<String, Object> required = Tree.map(
+				env(RenderedChart.render("existingSecret=chat-credentials").one("Deployment", "gateway"))
+					.get("CHAT_AUTH_JWT_SECRET"), "valueFrom.secretKeyRef");
+		assertThat(required).doesNotContainKey("optional");
+	}
+
+	@Test
 	void jwkSetUriReplacesTheSharedSecret() {
 		RenderedChart chart = RenderedChart.render("auth.jwkSetUri=https://id.example.com/jwks",
 				"auth.issuer=https://id.example.com", "auth.audience=chat");
@@ -167,9 +190,9 @@ class ChartOptionsTest {
 	}
 
 	@Test
-	void contradictoryOrWeakSettingsFailWithAClearMessage() {
-		assertThatThrownBy(() -> RenderedChart.render(JWT, "auth.jwkSetUri=https://id.example.com/jwks"))
-			.hasMessageContaining("not both");
+	void invalidOrWeakSettingsFailWithAClearMessage() {
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "kafka.topicReplicationFactor=0"))
+			.hasMessageContaining("kafka.topicReplicationFactor must be at least 1");
 		assertThatThrownBy(() -> RenderedChart.render("auth.jwtSecret=short"))
 			.hasMessageContaining("at least 32 characters");
 		assertThatThrownBy(() -> RenderedChart.render(JWT, "gateway.autoscaling.minReplicas=5",
