@@ -62,6 +62,11 @@ public class ChatEvents {
 	}
 
 	public void handle(ChatSession session, String event, List<JsonNode> args, Ack ack) {
+		if (session.isClosed()) {
+			// closed at shutdown, transport not yet gone: nothing may follow session.closed
+			Replies.error(session.socket(), event, ack, ErrorCode.UNAVAILABLE, "gateway shutting down; reconnect");
+			return;
+		}
 		if (!session.tryAcquire()) {
 			Replies.error(session.socket(), event, ack, ErrorCode.RATE_LIMITED, "too many events; slow down");
 			return;

@@ -46,7 +46,8 @@ public class ChatSessions {
 
 	/**
 	 * Registers the socket and produces {@code session.opened}. If Kafka does not take it, the socket is
-	 * disconnected: a session presence never heard of would receive nothing; the client reconnects.
+	 * disconnected (reason {@code io server disconnect} on the client, which should reconnect with backoff):
+	 * a session the presence-service never heard of would silently receive nothing.
 	 */
 	ChatSession open(SocketIoSocket socket, ConnectedUser user) {
 		SessionRef ref = new SessionRef(user.userId(), socket.id(), this.gatewayId, user.epoch());
@@ -86,9 +87,13 @@ public class ChatSessions {
 		this.draining = true;
 	}
 
-	public void disconnectAll(String reason) {
+	/**
+	 * Shutdown: produces every session's {@code session.closed} while the sockets are still open. The engine's
+	 * own shutdown then closes the transports; clients see a transport close (not a server DISCONNECT, after
+	 * which official clients would not reconnect on their own) and reconnect to another gateway.
+	 */
+	public void closeAll(String reason) {
 		for (ChatSession session : this.sessions.all()) {
-			session.socket().disconnect(reason);
 			close(session, reason);
 		}
 	}

@@ -11,9 +11,9 @@ import org.chat.gateway.presence.GatewayLiveness;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts liveness and fan-out once the web server runs; on shutdown (SIGTERM) stops accepting connections,
- * disconnects every client (they reconnect to another gateway), produces their {@code session.closed},
- * flushes the producer and deletes the liveness key.
+ * Starts liveness and fan-out once the web server runs. On shutdown (SIGTERM): refuses new connections,
+ * produces every session's {@code session.closed}, flushes the producer, stops fan-out and deletes the
+ * liveness key; right after, the engine's shutdown closes the transports and clients reconnect elsewhere.
  */
 public class GatewayLifecycle implements SmartLifecycle {
 
@@ -53,11 +53,11 @@ public class GatewayLifecycle implements SmartLifecycle {
 	public void stop() {
 		this.running = false;
 		this.sessions.drain();
-		this.sessions.disconnectAll(SHUTDOWN_REASON);
+		this.sessions.closeAll(SHUTDOWN_REASON);
 		this.publisher.flush(this.shutdownTimeout);
 		this.fanout.stop();
 		this.liveness.stop();
-		log.info("gateway drained: clients disconnected, producer flushed, liveness key deleted");
+		log.info("gateway drained: sessions closed, producer flushed, liveness key deleted");
 	}
 
 	@Override

@@ -90,17 +90,30 @@ class ChatConnectionHandlerTest {
 	}
 
 	@Test
-	void drainingRefusesNewConnectionsAndDisconnectAllClosesEverySessionOnce() {
+	void drainingRefusesNewConnectionsAndClosesEverySessionOnceWhileItsSocketStaysForTheEngineToClose() {
 		FakeSocket a = this.chat.connect("alice", "s1");
-		FakeSocket b = this.chat.connect("bob", "s2");
+		this.chat.connect("bob", "s2");
 		this.chat.chatSessions.drain();
 		StepVerifier.create(this.chat.authorize(ChatHarness.token("carol"))).expectErrorMessage("unavailable").verify(WAIT);
-		this.chat.chatSessions.disconnectAll("server shutting down");
-		assertThat(a.disconnectReason()).isEqualTo("server shutting down");
-		assertThat(b.isConnected()).isFalse();
+		this.chat.chatSessions.closeAll("server shutting down");
+		a.close("transport close");
 		assertThat(this.chat.publisher.sent()).filteredOn(sent -> sent.type() == EventType.SESSION_CLOSED)
-			.extracting(sent -> sent.envelope().sessionId())
-			.containsExactlyInAnyOrder("s1", "s2");
+			.extracting(sent -> sent.envelope().sessionId(), sent -> sent.envelope().payload().get("reason").stringValue())
+			.containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("s1", "server shutting down"),
+					org.assertj.core.groups.Tuple.tuple("s2", "server shutting down"));
+		assertThat(a.disconnectReason()).as("no DISCONNECT packet: clients reconnect after a transport close").isNull();
+		assertThat(this.chat.sessions.size()).isZero();
+	}
+
+	@Test
+	void eventsOfAClosedSessionAreUnavailableAndProduceNothing() {
+		FakeSocket a = this.chat.connect("alice", "s1");
+		this.chat.chatSessions.closeAll("server shutting down");
+		int before = this.chat.publisher.sent().size();
+		org.chat.gateway.fakes.RecordingAck ack = new org.chat.gateway.fakes.RecordingAck();
+		a.fire(ClientEvents.SEND_PRIVATE_MESSAGE, "{\"toUserId\":\"bob\",\"text\":\"hi\"}", ack);
+		assertThat(ack.answer().at("/error/code").stringValue()).isEqualTo("unavailable");
+		assertThat(this.chat.publisher.sent()).hasSize(before);
 	}
 
 }
