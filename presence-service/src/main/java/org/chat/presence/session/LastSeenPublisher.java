@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Tells the message-service (owner of Mongo {@code users}) that a user went offline, keyed by user id.
@@ -38,6 +39,8 @@ public class LastSeenPublisher {
 				new LastSeen(Instant.ofEpochMilli(lastSeenAtMillis)));
 		return Mono
 			.fromFuture(() -> this.kafka.send(Topics.MESSAGES, session.userId(), envelope.toBytes()))
+			// send() may block for topic metadata: keep that off the Redis event loop that called us
+			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(SEND_TIMEOUT)
 			.doOnError(ex -> log.error("user.last_seen for {} not sent: {}", session.userId(), ex.toString()))
 			.onErrorComplete()
