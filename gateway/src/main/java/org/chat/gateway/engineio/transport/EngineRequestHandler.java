@@ -64,6 +64,9 @@ public final class EngineRequestHandler {
 		if (!"4".equals(request.getQueryParams().getFirst("EIO"))) {
 			throw new EngineRequestException(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
 		}
+		if (kind == TransportKind.WEBSOCKET && !"websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+			throw new EngineRequestException(EngineError.BAD_REQUEST);
+		}
 		String sid = request.getQueryParams().getFirst("sid");
 		if (sid == null) {
 			if (request.getMethod() != HttpMethod.GET) {
