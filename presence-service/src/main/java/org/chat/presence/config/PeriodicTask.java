@@ -1,6 +1,7 @@
 package org.chat.presence.config;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -28,6 +29,8 @@ public class PeriodicTask implements SmartLifecycle {
 
 	private final Scheduler scheduler;
 
+	private final AtomicBoolean failing = new AtomicBoolean();
+
 	private volatile Disposable running;
 
 	public PeriodicTask(String name, Duration every, Supplier<Mono<?>> work) {
@@ -45,10 +48,29 @@ public class PeriodicTask implements SmartLifecycle {
 	public Flux<Object> ticks() {
 		return Flux.interval(this.every, this.every, this.scheduler)
 			.onBackpressureDrop()
-			.concatMap(tick -> Mono.defer(this.work).cast(Object.class).onErrorResume(ex -> {
-				log.warn("{} failed, retrying in {}: {}", this.name, this.every, ex.toString());
-				return Mono.empty();
-			}), 1);
+			.concatMap(tick -> Mono.defer(this.work)
+				.cast(Object.class)
+				.doOnSuccess(done -> recovered())
+				.onErrorResume(ex -> {
+					failed(ex);
+					return Mono.empty();
+				}), 1);
+	}
+
+	// one WARN per outage, not one per tick (the user-list task ticks 4 times a second)
+	private void failed(Throwable ex) {
+		if (this.failing.compareAndSet(false, true)) {
+			log.warn("{} failed, retrying every {}: {}", this.name, this.every, ex.toString());
+		}
+		else {
+			log.debug("{} still failing: {}", this.name, ex.toString());
+		}
+	}
+
+	private void recovered() {
+		if (this.failing.compareAndSet(true, false)) {
+			log.info("{} works again", this.name);
+		}
 	}
 
 	@Override
