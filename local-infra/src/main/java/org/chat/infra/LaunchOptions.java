@@ -54,6 +54,11 @@ public final class LaunchOptions {
 		}
 	}
 
+	public String stringValue(String flag, String envName, String defaultValue) {
+		String raw = raw(flag, envName);
+		return raw == null ? defaultValue : raw;
+	}
+
 	public Path pathValue(String flag, String envName, Path defaultValue) {
 		String raw = raw(flag, envName);
 		return raw == null || raw.isBlank() ? defaultValue : Path.of(raw);

@@ -9,8 +9,8 @@ import org.chat.infra.LaunchOptions;
 /**
  * {@code java org.chat.infra.redis.RedisMain [--port=6379] [--data-dir=.chat/data/redis]
  * [--bin-dir=.chat/bin]}; env CHAT_REDIS_PORT, CHAT_REDIS_DATA_DIR, CHAT_BIN_DIR. Append-only
- * persistence is on. {@code RedisMain --print-binary [--bin-dir=...]} only prints the path of the
- * redis-server it would run (so a supervisor can run that binary itself).
+ * persistence is on. ({@code ./chat up} runs the redis-server binary directly instead; see
+ * {@link org.chat.infra.Preflight}.)
  */
 public final class RedisMain {
 
@@ -19,25 +19,17 @@ public final class RedisMain {
 
 	public static void main(String[] args) {
 		InfraMain.useInfraLogging();
-		if (args.length > 0 && args[0].equals("--print-binary")) {
-			String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-			System.out.println(RedisBinary.resolve(binDir(LaunchOptions.parse(rest, Set.of("bin-dir")))));
-			return;
-		}
 		InfraMain.run("redis", () -> {
 			LaunchOptions options = LaunchOptions.parse(args, Set.of("port", "data-dir", "bin-dir"));
 			RedisSettings settings = new RedisSettings(options.intValue("port", "CHAT_REDIS_PORT", RedisSettings.DEFAULT_PORT),
 					options.pathValue("data-dir", "CHAT_REDIS_DATA_DIR", Path.of(".chat", "data", "redis")).toAbsolutePath(),
 					true, null);
-			Path binary = RedisBinary.resolve(binDir(options));
+			Path binary = RedisBinary.resolve(
+					options.pathValue("bin-dir", "CHAT_BIN_DIR", Path.of(".chat", "bin")).toAbsolutePath());
 			RedisServer server = RedisServer.start(binary, settings);
 			return new InfraMain.Running("redis-server " + binary + " on " + server.host() + ":" + server.port() + ", data "
 					+ settings.dataDir(), server);
 		});
-	}
-
-	private static Path binDir(LaunchOptions options) {
-		return options.pathValue("bin-dir", "CHAT_BIN_DIR", Path.of(".chat", "bin")).toAbsolutePath();
 	}
 
 }
