@@ -16,8 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** One official JavaScript socket, seen from the test: emit (with or without ack) and await what it received. */
 public final class JsClient {
 
-	/** How long any single expectation may take on a busy 2-core machine. */
-	public static final Duration WAIT = Duration.ofSeconds(15);
+	/** How long any single expectation may take on a busy 2-core machine ({@code -De2e.wait.seconds}). */
+	public static final Duration WAIT = Duration.ofSeconds(Long.getLong("e2e.wait.seconds", 15));
 
 	private final JsDriver driver;
 

@@ -30,9 +30,11 @@ class UserListIT {
 		JsonNode list = watcher.await(USER_LIST, l -> Chat.listed(l, alice));
 		assertThat(entry(list, alice)).isEqualTo(expectedUser(alice));
 		assertThat(Chat.listed(list, watcher.userId())).as("an unregistered socket is not online").isFalse();
+		// other users (of other scenarios) may have registered without email or avatar: those keys are then absent
 		list.valueStream().forEach(user -> {
 			assertThat(Frames.keys(user)).as("User %s", user)
-				.containsExactlyInAnyOrder("id", "_id", "name", "email", "avatar", "isOnline");
+				.contains("id", "_id", "isOnline")
+				.isSubsetOf("id", "_id", "name", "email", "avatar", "isOnline");
 			assertThat(user.get("_id")).isEqualTo(user.get("id"));
 			assertThat(user.get("isOnline").asBoolean()).as("online users only: %s", user).isTrue();
 		});

@@ -26,7 +26,12 @@ public final class Stack implements AutoCloseable {
 	/** HS256 secret of this run's gateways; tests sign hand-made (expired, forged) tokens with it. */
 	public static final String JWT_SECRET = "e2e-" + UUID.randomUUID() + "-" + UUID.randomUUID();
 
+	/** Shorter than the 5 s default, so the typing-expiry scenario is quick. */
+	public static final Duration TYPING_TIMEOUT = Duration.ofSeconds(2);
+
 	private static Stack instance;
+
+	private static RuntimeException startFailure;
 
 	private final Map<Service, StackProcess> processes;
 
@@ -40,10 +45,22 @@ public final class Stack implements AutoCloseable {
 		this.readyTimeout = readyTimeout;
 	}
 
-	/** The stack of this JVM, started on first use; closed by a shutdown hook if nobody closes it earlier. */
+	/**
+	 * The stack of this JVM, started on first use; closed by a shutdown hook if nobody closes it earlier. A failed
+	 * start is not retried: every later scenario fails at once with the same cause.
+	 */
 	public static synchronized Stack get() {
+		if (startFailure != null) {
+			throw new IllegalStateException("the stack failed to start earlier in this JVM", startFailure);
+		}
 		if (instance == null) {
-			instance = start(StackSettings.fromSystemProperties());
+			try {
+				instance = start(StackSettings.fromSystemProperties());
+			}
+			catch (RuntimeException ex) {
+				startFailure = ex;
+				throw ex;
+			}
 			Runtime.getRuntime().addShutdownHook(new Thread(instance::close, "e2e-stack-shutdown"));
 		}
 		return instance;
@@ -94,6 +111,9 @@ public final class Stack implements AutoCloseable {
 			command.add("--chat.dev.enabled=true");
 			// one secret for both gateways: a token from one is valid on the other, as behind a load balancer
 			command.add("--chat.auth.jwt-secret=" + JWT_SECRET);
+		}
+		if (service == Service.PRESENCE_SERVICE) {
+			command.add("--chat.presence.typing.timeout=" + TYPING_TIMEOUT.toMillis() + "ms");
 		}
 		command.addAll(extraArgs(service));
 		return new StackProcess(service.processName(), command, port, settings.logsDir());
