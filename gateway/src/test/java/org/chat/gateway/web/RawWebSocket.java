@@ -15,7 +15,7 @@ import java.io.ByteArrayOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A WebSocket client for raw Engine.IO frames: text frames arrive as String, binary frames as byte[]. */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -32,12 +32,12 @@ final class RawWebSocket implements AutoCloseable {
 			.join();
 	}
 
-	static RawWebSocket connect(URI uri) {
+	public static RawWebSocket connect(URI uri) {
 		return new RawWebSocket(uri);
 	}
 
 	/** The next frame; with {@code skipPings}, server pings ("2") are answered ("3") and skipped. */
-	Object next(boolean skipPings) throws InterruptedException {
+	public Object next(boolean skipPings) throws InterruptedException {
 		while (true) {
 			Object frame = frames.poll(5, TimeUnit.SECONDS);
 			assertThat(frame).as("a frame within 5 s").isNotNull();
@@ -48,36 +48,36 @@ final class RawWebSocket implements AutoCloseable {
 		}
 	}
 
-	String nextText() throws InterruptedException {
+	public String nextText() throws InterruptedException {
 		Object frame = next(true);
 		assertThat(frame).isInstanceOf(String.class);
 		return (String) frame;
 	}
 
-	byte[] nextBinary() throws InterruptedException {
+	public byte[] nextBinary() throws InterruptedException {
 		Object frame = next(true);
 		assertThat(frame).isInstanceOf(byte[].class);
 		return (byte[]) frame;
 	}
 
-	BlockingQueue<Object> frames() {
+	public BlockingQueue<Object> frames() {
 		return frames;
 	}
 
-	void send(String text) {
+	public void send(String text) {
 		socket.sendText(text, true).join();
 	}
 
-	void send(byte[] bytes) {
+	public void send(byte[] bytes) {
 		socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
 	}
 
 	/** @return the close status code, once the server closed the connection. */
-	int awaitClose() throws Exception {
+	public int awaitClose() throws Exception {
 		return closed.get(5, TimeUnit.SECONDS);
 	}
 
-	boolean isClosed() {
+	public boolean isClosed() {
 		return closed.isDone();
 	}
 
