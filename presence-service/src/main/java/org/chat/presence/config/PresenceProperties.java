@@ -29,7 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("chat.presence")
 public record PresenceProperties(@DefaultValue("12") @Min(1) int partitions,
 		@DefaultValue("1") @Min(1) @Max(32767) int replicationFactor, @DefaultValue("6h") @NotNull Duration tombstoneTtl,
-		@DefaultValue("10s") @NotNull Duration redisTimeout, @DefaultValue @Valid Sweep sweep,
+		@DefaultValue("30s") @NotNull Duration redisTimeout, @DefaultValue @Valid Sweep sweep,
 		@DefaultValue("2s") @NotNull Duration redisCheckInterval, @DefaultValue("10") @Min(0) int reannounceAttempts,
 		@DefaultValue @Valid UserList userList, @DefaultValue @Valid Typing typing) {
 
