@@ -72,7 +72,7 @@ public class MessageServiceConfig {
 
 	@Bean
 	SendHandler sendHandler(HybridClock clock, MessageStore messages, UnreadStore unread, Fanout fanout) {
-		return new SendHandler(new SendParser(clock), messages, new UnreadCounting(unread), new SendFanout(fanout));
+		return new SendHandler(new SendParser(clock), messages, new UnreadCounting(unread), new SendFanout(fanout, unread));
 	}
 
 	@Bean

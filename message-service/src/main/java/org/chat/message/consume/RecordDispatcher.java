@@ -1,7 +1,5 @@
 package org.chat.message.consume;
 
-import java.util.Set;
-
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.message.profile.ProfileHandler;
@@ -44,11 +42,10 @@ public class RecordDispatcher {
 		this.profiles = profiles;
 	}
 
-	/** @param laterSendIds for a read: sends after it in its partition (see {@link MarkReadHandler}) */
-	public Mono<Void> dispatch(InboundRecord record, Set<String> laterSendIds) {
+	public Mono<Void> dispatch(InboundRecord record) {
 		return Mono.defer(() -> switch (record.type()) {
 			case MESSAGE_DELIVERED -> this.delivered.handle(record.userId(), record.payload(MessageDelivered.class));
-			case MESSAGES_READ -> this.read.handle(record, laterSendIds);
+			case MESSAGES_READ -> this.read.handle(record);
 			case UNREAD_COUNTS_QUERY -> this.unreadCounts.handle(record.envelope());
 			case HISTORY_QUERY -> this.history.handle(record.envelope());
 			case SYNC_QUERY -> this.sync.handle(record.envelope());

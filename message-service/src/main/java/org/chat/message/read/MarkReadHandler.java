@@ -2,7 +2,6 @@ package org.chat.message.read;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 
 import org.chat.contracts.UserIds;
 import org.chat.contracts.client.ClientEvents;
@@ -18,9 +17,9 @@ import org.chat.message.store.UnreadStore;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code message.read}: the envelope's user reads every message the other user sent them. Sends that come
- * later in the partition but were already stored by this batch are excluded, so the read keeps its place
- * in conversation order. The counter is then set to the recounted truth (0 unless such later sends exist),
+ * {@code message.read}: the envelope's user reads every message the other user sent them before this
+ * record. Messages stored by records later in the same partition (the batch stores sends first; a replay
+ * may find them stored) stay unread, so the read keeps its place in conversation order. The counter is then set to the recounted truth (0 unless such later sends exist),
  * which also heals any drift.
  */
 public class MarkReadHandler {
@@ -40,14 +39,13 @@ public class MarkReadHandler {
 		this.clock = clock;
 	}
 
-	/** @param laterSendIds ids of sends later in this record's partition, already stored by this batch */
-	public Mono<Void> handle(InboundRecord record, Set<String> laterSendIds) {
+	public Mono<Void> handle(InboundRecord record) {
 		String me = record.userId();
 		String other = record.payload(MarkRead.class).otherUserId();
 		if (!UserIds.isValid(other)) {
 			throw new ContractViolation("mark read without a valid otherUserId");
 		}
-		return this.messages.markRead(me, other, laterSendIds, this.clock.instant())
+		return this.messages.markRead(me, other, record.partition(), record.offset(), this.clock.instant())
 			.then(this.messages.countUnread(me, other))
 			.flatMap(remaining -> this.unread.set(me, other, remaining).then(notify(record, me, other, remaining)));
 	}

@@ -1,6 +1,9 @@
 package org.chat.message.send;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.chat.contracts.client.ClientEvents;
@@ -11,13 +14,15 @@ import org.chat.message.fanout.ClientPayloads.UnreadCountUpdate;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.Routes;
 import org.chat.message.store.StoredMessage;
+import org.chat.message.store.UnreadCounter;
+import org.chat.message.store.UnreadStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * For each counted send: {@code receive_private_message} (with a delivery receipt) and
  * {@code unread_count_update} to the recipient's sessions, {@code receive_private_message} to the sender's
- * other sessions. One routing lookup for the whole batch.
+ * other sessions. One routing lookup for the batch; counters are read only for recipients online.
  */
 public class SendFanout {
 
@@ -25,33 +30,62 @@ public class SendFanout {
 
 	private final Fanout fanout;
 
-	public SendFanout(Fanout fanout) {
+	private final UnreadStore unread;
+
+	public SendFanout(Fanout fanout, UnreadStore unread) {
 		this.fanout = fanout;
+		this.unread = unread;
 	}
 
-	public Mono<Void> publish(List<CountedSend> sends) {
+	/** @param sends counted sends in batch order (the counters already include them) */
+	public Mono<Void> publish(List<PendingSend> sends) {
 		if (sends.isEmpty()) {
 			return Mono.empty();
 		}
 		List<String> users = sends.stream()
-			.flatMap(s -> Stream.of(s.send().message().recipient(), s.send().message().sender()))
+			.flatMap(s -> Stream.of(s.message().recipient(), s.message().sender()))
 			.distinct()
 			.toList();
-		return this.fanout.routes(users).flatMap(routes -> Flux.fromIterable(sends)
-			// inner publishes are subscribed in batch order, so one gateway sees a conversation in order
-			.flatMap(send -> publish(routes, send), PUBLISH_CONCURRENCY)
-			.then());
+		return this.fanout.routes(users).flatMap(routes -> {
+			List<PendingSend> reachable = sends.stream()
+				.filter(s -> !routes.gatewaysOf(s.message().recipient()).isEmpty()
+						|| !routes.gatewaysOf(s.message().sender()).isEmpty())
+				.toList();
+			List<String> pairs = reachable.stream().map(UnreadCounting::pairId).distinct().toList();
+			return this.unread.find(pairs)
+				.map(counters -> runningCounts(sends, counters))
+				// inner publishes are subscribed in batch order, so one gateway sees a conversation in order
+				.flatMap(counts -> Flux.fromIterable(reachable)
+					.flatMap(send -> publish(routes, send, counts.getOrDefault(send, 0L)), PUBLISH_CONCURRENCY)
+					.then());
+		});
 	}
 
-	private Mono<Void> publish(Routes routes, CountedSend counted) {
-		StoredMessage m = counted.send().message();
+	/** The counter right after each send: the final value minus the sends of its pair that follow it. */
+	private static Map<PendingSend, Long> runningCounts(List<PendingSend> sends, Map<String, UnreadCounter> counters) {
+		Map<String, List<PendingSend>> byPair = sends.stream()
+			.collect(Collectors.groupingBy(UnreadCounting::pairId));
+		Map<PendingSend, Long> counts = new HashMap<>();
+		byPair.forEach((pair, pairSends) -> {
+			UnreadCounter counter = counters.get(pair);
+			if (counter != null) {
+				for (int i = 0; i < pairSends.size(); i++) {
+					counts.put(pairSends.get(i), Math.max(0, counter.count() - (pairSends.size() - 1 - i)));
+				}
+			}
+		});
+		return counts;
+	}
+
+	private Mono<Void> publish(Routes routes, PendingSend send, long unreadCount) {
+		StoredMessage m = send.message();
 		MessageView view = m.view();
-		String sessionId = counted.send().record().envelope().sessionId();
+		String sessionId = send.record().envelope().sessionId();
 		GatewayMessage toRecipient = GatewayMessage
 			.toUsers(List.of(m.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, view)
 			.withReceipt(new DeliveryReceipt(m.id(), m.sender()));
 		GatewayMessage count = GatewayMessage.toUsers(List.of(m.recipient()), ClientEvents.UNREAD_COUNT_UPDATE,
-				new UnreadCountUpdate(m.sender(), counted.unreadCount()));
+				new UnreadCountUpdate(m.sender(), unreadCount));
 		GatewayMessage toSender = GatewayMessage.toUsers(List.of(m.sender()), ClientEvents.RECEIVE_PRIVATE_MESSAGE,
 				view);
 		if (sessionId != null) {

@@ -61,7 +61,7 @@ public class SendHandler {
 		List<PendingSend> candidates = new ArrayList<>();
 		for (PendingSend send : sends) {
 			PendingSend current = duplicates.contains(send.message().id())
-					? send.withStored(stored.get(send.message().id())) : send;
+					? send.withStored(stored.get(send.message().id())) : send.asInserted();
 			if (current.message() != null && current.ownsStoredMessage() && !current.message().isRead()) {
 				candidates.add(current);
 			}

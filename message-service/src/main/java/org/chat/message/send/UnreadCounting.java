@@ -13,10 +13,12 @@ import org.chat.message.store.UnreadStore.Increment;
 import reactor.core.publisher.Mono;
 
 /**
- * Counts the batch's unread sends into the (recipient, sender) counters, idempotently: a send is counted
- * only if its record lies past the counter's watermark (partition, upTo), and the increment and the new
- * watermark are one document write. A crash between the message insert and this write is repaired by the
- * redelivery (the record is past the watermark, so it is counted then).
+ * Counts the batch's unread sends into the (recipient, sender) counters, idempotently. A message this
+ * attempt inserted was never counted. A message an earlier attempt of the same record inserted (crash
+ * redelivery) is counted only if its record lies past the counter's watermark (partition, upTo); the
+ * increment and the new watermark are one document write, so a crash between the insert and this write
+ * is repaired by the redelivery, and a crash after it does not count twice. Only the partition's owner
+ * writes these counters, so the read-then-write is not racy.
  */
 public class UnreadCounting {
 
@@ -26,36 +28,38 @@ public class UnreadCounting {
 		this.unread = unread;
 	}
 
-	/** @param candidates unread messages whose stored copy was written by their record, in batch order */
-	public Mono<List<CountedSend>> count(List<PendingSend> candidates) {
+	/**
+	 * @param candidates unread messages whose stored copy was written by their record, in batch order
+	 * @return the ones counted now (to be fanned out)
+	 */
+	public Mono<List<PendingSend>> count(List<PendingSend> candidates) {
 		if (candidates.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		List<String> pairIds = candidates.stream().map(UnreadCounting::pairId).distinct().toList();
-		return this.unread.find(pairIds).flatMap(counters -> {
-			Map<String, UnreadCounter> current = new HashMap<>(counters);
+		// watermarks are read only for pairs with a redelivered message: usually none
+		List<String> redeliveredPairs = candidates.stream().filter(s -> !s.inserted()).map(UnreadCounting::pairId)
+			.distinct().toList();
+		return this.unread.find(redeliveredPairs).flatMap(counters -> {
+			Map<String, UnreadCounter> watermarks = new HashMap<>(counters);
 			Map<String, Increment> increments = new LinkedHashMap<>();
-			List<CountedSend> counted = new ArrayList<>();
+			List<PendingSend> counted = new ArrayList<>();
 			for (PendingSend send : candidates) {
 				StoredMessage m = send.message();
 				String pair = pairId(send);
-				UnreadCounter counter = current.getOrDefault(pair, UnreadCounter.empty(m.recipient(), m.sender()));
-				if (!counter.uncounted(m.partition(), m.offset())) {
+				UnreadCounter watermark = watermarks.get(pair);
+				if (!send.inserted() && watermark != null && !watermark.uncounted(m.partition(), m.offset())) {
 					continue;
 				}
-				UnreadCounter next = new UnreadCounter(m.recipient(), m.sender(), counter.count() + 1, m.partition(),
-						m.offset());
-				current.put(pair, next);
 				Increment before = increments.get(pair);
 				increments.put(pair, new Increment(m.recipient(), m.sender(), before == null ? 1 : before.increment() + 1,
 						m.partition(), m.offset()));
-				counted.add(new CountedSend(send, next.count()));
+				counted.add(send);
 			}
 			return this.unread.apply(List.copyOf(increments.values())).thenReturn(counted);
 		});
 	}
 
-	private static String pairId(PendingSend send) {
+	static String pairId(PendingSend send) {
 		return UnreadCounter.id(send.message().recipient(), send.message().sender());
 	}
 

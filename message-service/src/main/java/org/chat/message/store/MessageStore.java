@@ -71,15 +71,15 @@ public class MessageStore {
 			.map(StoredMessage::from);
 	}
 
-	/** Marks every unread message sender → recipient read, except {@code excluded}; @return how many changed. */
-	public Mono<Long> markRead(String recipient, String sender, Collection<String> excluded, Instant at) {
-		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender));
-		if (!excluded.isEmpty()) {
-			filter = Filters.and(filter, Filters.nin(ID, excluded));
-		}
+	/**
+	 * Marks read every unread message sender → recipient except those stored by a record after
+	 * (partition, offset), i.e. after the read in conversation order; @return how many changed.
+	 */
+	public Mono<Long> markRead(String recipient, String sender, int partition, long offset, Instant at) {
+		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender),
+				Filters.or(Filters.ne(PARTITION, partition), Filters.lte(OFFSET, offset)));
 		Bson update = Updates.combine(Updates.set(READ, true), Updates.set(READ_AT, date(at)));
-		Bson query = filter;
-		return collection().flatMap(c -> Mono.from(c.updateMany(query, update))).map(r -> r.getModifiedCount());
+		return collection().flatMap(c -> Mono.from(c.updateMany(filter, update))).map(r -> r.getModifiedCount());
 	}
 
 	public Mono<Long> countUnread(String recipient, String sender) {

@@ -59,7 +59,7 @@ class PersistBenchmarkIT extends ServiceIT {
 		container.resume();
 		long stored = 0;
 		while (stored < total && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(5)) {
-			Thread.sleep(100);
+			Thread.sleep(250);
 			stored = count(run);
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;

@@ -76,6 +76,15 @@ class MarkReadHandlerTest {
 	}
 
 	@Test
+	void aClientRetryAfterTheReadDoesNotKeepTheOriginalUnread() {
+		// found by RedeliveryPropertyTest: the retry of m1 comes after the read in the same batch
+		this.h.process(read(0, 4, "bob", "alice"), send(0, 5, "alice", "bob", "m1"));
+
+		assertThat(this.h.message("m1").isRead()).isTrue();
+		assertThat(this.h.counter("bob", "alice")).isZero();
+	}
+
+	@Test
 	void redeliveredReadChangesNothing() {
 		this.h.process(read(0, 4, "bob", "alice"));
 		var readAt = this.h.message("m1").readAt();

@@ -58,7 +58,7 @@ public class Harness {
 	public final Fanout fanout = new Fanout(this.routing, this.published, Duration.ofSeconds(1));
 
 	public final SendHandler sends = new SendHandler(new SendParser(this.hybridClock), this.messages,
-			new UnreadCounting(this.unread), new SendFanout(this.fanout));
+			new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread));
 
 	public final DeliveredHandler delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
 
