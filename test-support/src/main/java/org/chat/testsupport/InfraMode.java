@@ -22,7 +22,7 @@ public enum InfraMode {
 		return switch (forced) {
 			case "embedded" -> EMBEDDED;
 			case "containers" -> CONTAINERS;
-			case "" -> DockerClientFactory.instance().isDockerAvailable() ? CONTAINERS : EMBEDDED;
+			case "" -> DockerHints.anyPresent() && DockerClientFactory.instance().isDockerAvailable() ? CONTAINERS : EMBEDDED;
 			default -> throw new IllegalArgumentException(
 					"-D" + PROPERTY + " must be 'embedded' or 'containers', got '" + forced + "'");
 		};
