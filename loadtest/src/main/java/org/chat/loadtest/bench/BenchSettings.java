@@ -1,0 +1,60 @@
+package org.chat.loadtest.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What a bench run does, from system properties ({@code ./chat bench -Dusers=...}); the defaults are the fixed
+ * workload of docs/PERFORMANCE.md, so runs without options compare with each other.
+ */
+record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds, int durationSeconds,
+		int drainSeconds, int connections, int connectParallel, List<String> connectHosts, Path runDir, Path outDir,
+		String label) {
+
+	static BenchSettings from(Properties p) {
+		List<URI> gateways = split(p.getProperty("gateways", "http://localhost:8080,http://localhost:8081")).stream()
+			.map(URI::create)
+			.toList();
+		BenchSettings settings = new BenchSettings(gateways, integer(p, "users", 400), integer(p, "rate", 2000),
+				integer(p, "warmup", 10), integer(p, "duration", 60), integer(p, "drain", 10),
+				integer(p, "connections", 15000), integer(p, "connectParallel", 200),
+				split(p.getProperty("connectHosts", "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4")),
+				Path.of(p.getProperty("runDir", ".chat/run")), Path.of(p.getProperty("out", "docs/benchmarks")),
+				p.getProperty("label", ""));
+		if (settings.users() < 2 || settings.users() % 2 != 0) {
+			throw new IllegalArgumentException("users must be an even number >= 2 (pairs), got " + settings.users());
+		}
+		if (settings.rate() < 1 || settings.durationSeconds() < 1 || settings.connections() < 1) {
+			throw new IllegalArgumentException("rate, duration and connections must be positive");
+		}
+		return settings;
+	}
+
+	Map<String, Object> describe() {
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("gateways", this.gateways.stream().map(URI::toString).toList());
+		d.put("users", this.users);
+		d.put("rate", this.rate);
+		d.put("warmupSeconds", this.warmupSeconds);
+		d.put("durationSeconds", this.durationSeconds);
+		d.put("drainSeconds", this.drainSeconds);
+		d.put("connections", this.connections);
+		d.put("connectParallel", this.connectParallel);
+		d.put("connectHosts", this.connectHosts);
+		return d;
+	}
+
+	private static int integer(Properties p, String key, int fallback) {
+		return Integer.parseInt(p.getProperty(key, Integer.toString(fallback)).trim());
+	}
+
+	private static List<String> split(String csv) {
+		return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+	}
+
+}

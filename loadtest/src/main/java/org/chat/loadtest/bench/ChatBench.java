@@ -1,0 +1,137 @@
+package org.chat.loadtest.bench;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.chat.loadtest.socketio.SioFrame;
+import org.chat.loadtest.socketio.SioFrames;
+
+/**
+ * The fixed chat workload: {@code users} connected and registered users spread over the gateways, in pairs whose
+ * partners sit on different gateways; an open-model pacer sends {@code rate} messages/s (user {@code seq % users}
+ * to its partner), first {@code warmup} s unmeasured, then {@code duration} s measured; then waits up to
+ * {@code drain} s for the last acks and deliveries. One-way latency is taken at the recipient against the
+ * scheduled send time, on this JVM's clock.
+ */
+final class ChatBench implements WsConnection.FrameHandler {
+
+	private static final String RECEIVE = "42[\"receive_private_message\"";
+
+	private static final String PADDING = " lorem ipsum dolor sit amet consectetur adipiscing";
+
+	private final BenchSettings settings;
+
+	private final ProcessStats stats;
+
+	private final MessageLedger ledger;
+
+	private final CountDownLatch registered;
+
+	ChatBench(BenchSettings settings, ProcessStats stats) {
+		this.settings = settings;
+		this.stats = stats;
+		int warmupMessages = settings.rate() * settings.warmupSeconds();
+		this.ledger = new MessageLedger(warmupMessages + settings.rate() * settings.durationSeconds(), warmupMessages);
+		this.registered = new CountDownLatch(settings.users());
+	}
+
+	Map<String, Object> run() throws Exception {
+		Map<String, Object> result = new LinkedHashMap<>();
+		Gateways gateways = new Gateways(this.settings.gateways(), this.stats);
+		try (Clients clients = new Clients()) {
+			String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+			List<WsConnection> users = connect(clients, gateways, run);
+			users.forEach(user -> user.send(SioFrames.register(0, userId(run, user.index()), userId(run, user.index()))));
+			if (!this.registered.await(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("register_user not acked for " + this.registered.getCount() + " users");
+			}
+			gateways.afterConnect(this.settings.users());
+			Thread.sleep(2000); // user_list broadcasts of the registration settle
+			CpuWindow cpu = CpuWindow.start(this.stats);
+			long measuredStart = pace(users, run);
+			long measuredEnd = System.nanoTime();
+			Map<String, Object> cpuShare = cpu.stop();
+			drain();
+			result.put("results", Results.of(this.ledger.totals(this.ledger.capacity()), measuredEnd - measuredStart));
+			result.put("cpuPercentOfOneCore", cpuShare);
+			result.put("gateways", gateways.report());
+			users.forEach(WsConnection::close);
+		}
+		return result;
+	}
+
+	private List<WsConnection> connect(Clients clients, Gateways gateways, String run) throws Exception {
+		List<URI> uris = this.settings.gateways();
+		List<CompletableFuture<WsConnection>> futures = Clients.bounded(this.settings.users(), 50, i -> {
+			URI gateway = uris.get((i / 2 + i) % uris.size()); // partners (2k, 2k+1) on different gateways
+			return clients.tokens.issue(gateway, userId(run, i))
+				.thenCompose(token -> WsConnection.open(clients.http, Clients.socketUri(gateway), i, token, this));
+		});
+		List<WsConnection> users = new ArrayList<>();
+		for (CompletableFuture<WsConnection> future : futures) {
+			users.add(future.get(60, TimeUnit.SECONDS));
+		}
+		return users;
+	}
+
+	/** Sends every message at its scheduled time; returns the scheduled start of the measured window. */
+	private long pace(List<WsConnection> users, String run) {
+		int total = this.ledger.capacity();
+		int warmupMessages = this.settings.rate() * this.settings.warmupSeconds();
+		double intervalNanos = 1e9 / this.settings.rate();
+		long start = System.nanoTime();
+		for (int seq = 0; seq < total; seq++) {
+			long due = start + (long) (seq * intervalNanos);
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				LockSupport.parkNanos(wait);
+			}
+			int sender = seq % users.size();
+			int recipient = sender ^ 1;
+			this.ledger.sent(seq, due);
+			users.get(sender).send(SioFrames.sendPrivateMessage(seq + 1L, userId(run, recipient),
+					"bench " + seq + PADDING, Integer.toString(seq)));
+		}
+		return start + (long) (warmupMessages * intervalNanos);
+	}
+
+	private void drain() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(this.settings.drainSeconds());
+		while (this.ledger.inFlight(this.ledger.capacity()) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+		}
+	}
+
+	@Override
+	public void onFrame(WsConnection connection, String frame) {
+		long now = System.nanoTime();
+		SioFrame.Kind kind = SioFrame.kind(frame);
+		if (kind == SioFrame.Kind.ACK) {
+			long id = SioFrame.ackId(frame);
+			if (id == 0) {
+				this.registered.countDown();
+			}
+			else {
+				this.ledger.acked((int) (id - 1), SioFrame.isOkAck(frame), now);
+			}
+		}
+		else if (kind == SioFrame.Kind.EVENT && frame.startsWith(RECEIVE)) {
+			String clientMessageId = SioFrame.stringField(frame, "clientMessageId");
+			if (clientMessageId != null) {
+				this.ledger.received(Integer.parseInt(clientMessageId), now);
+			}
+		}
+	}
+
+	private static String userId(String run, int index) {
+		return "bench-" + run + "-" + index;
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.chat.loadtest.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.IntFunction;
+
+import org.chat.loadtest.socketio.SioFrames;
+
+/** The bench's one HTTP client (two threads: the client shares the two cores with the stack) and its helpers. */
+final class Clients implements AutoCloseable {
+
+	private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
+		Thread thread = new Thread(runnable, "bench-client");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	final HttpClient http = HttpClient.newBuilder().executor(this.executor).build();
+
+	final DevTokens tokens = new DevTokens(this.http);
+
+	static URI socketUri(URI gateway) {
+		String scheme = "https".equals(gateway.getScheme()) ? "wss" : "ws";
+		return URI.create(scheme + "://" + gateway.getRawAuthority() + SioFrames.WS_PATH);
+	}
+
+	/** Runs {@code count} async tasks with at most {@code parallel} in flight; failures stay in the futures. */
+	static <T> List<CompletableFuture<T>> bounded(int count, int parallel, IntFunction<CompletableFuture<T>> task)
+			throws InterruptedException {
+		Semaphore permits = new Semaphore(parallel);
+		CompletableFuture<T>[] futures = newArray(count);
+		for (int i = 0; i < count; i++) {
+			permits.acquire();
+			CompletableFuture<T> future;
+			try {
+				future = task.apply(i);
+			}
+			catch (RuntimeException ex) {
+				future = CompletableFuture.failedFuture(ex);
+			}
+			futures[i] = future;
+			future.whenComplete((value, error) -> permits.release());
+		}
+		return List.of(futures);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> CompletableFuture<T>[] newArray(int count) {
+		return new CompletableFuture[count];
+	}
+
+	@Override
+	public void close() {
+		this.executor.shutdownNow();
+	}
+
+}

@@ -1,0 +1,70 @@
+package org.chat.loadtest.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+/** Resident memory and CPU time of a stack process, read from /proc via the pid files of {@code ./chat up}. */
+public final class ProcessStats {
+
+	private static final long TICKS_PER_SECOND = 100;
+
+	private final Path runDir;
+
+	public ProcessStats(Path runDir) {
+		this.runDir = runDir;
+	}
+
+	public Path runDir() {
+		return this.runDir;
+	}
+
+	public OptionalLong pid(String name) {
+		try {
+			return OptionalLong.of(Long.parseLong(Files.readString(this.runDir.resolve(name + ".pid")).trim()));
+		}
+		catch (IOException | NumberFormatException ex) {
+			return OptionalLong.empty();
+		}
+	}
+
+	/** VmRSS in KiB, or -1 when the process cannot be read. */
+	public long rssKib(String name) {
+		OptionalLong pid = pid(name);
+		if (pid.isEmpty()) {
+			return -1;
+		}
+		try {
+			for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid.getAsLong()), "status"))) {
+				if (line.startsWith("VmRSS:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		return -1;
+	}
+
+	/** User + system CPU time in milliseconds, or -1. */
+	public long cpuMillis(String name) {
+		OptionalLong pid = pid(name);
+		return (pid.isEmpty()) ? -1 : cpuMillisOf(pid.getAsLong());
+	}
+
+	public static long cpuMillisOf(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+			// fields after the parenthesised command name: state is field 3, utime 14, stime 15
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return ticks * 1000 / TICKS_PER_SECOND;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+}
