@@ -75,7 +75,7 @@ final class SocketIoClient implements EngineListener {
 	public void onClose(EngineSession session, String reason) {
 		List<SocketIoSocketImpl> gone;
 		synchronized (this) {
-			connectTimer.cancel();
+			cancelConnectTimer();
 			gone = new ArrayList<>(sockets.values());
 			sockets.clear();
 		}
@@ -168,7 +168,7 @@ final class SocketIoClient implements EngineListener {
 			if (!engine.isOpen()) {
 				return;
 			}
-			connectTimer.cancel();
+			cancelConnectTimer();
 			socket = new SocketIoSocketImpl(this, namespace, auth, engine.handshake().remoteAddress());
 			sockets.put(namespace, socket);
 		}
@@ -191,6 +191,14 @@ final class SocketIoClient implements EngineListener {
 			log.warn("authorize of namespace {} failed", namespace, error);
 		}
 		send(connectError(namespace, message), false);
+	}
+
+	/** Drops the timeout too: a cancelled one would stay referenced by every idle connection. */
+	private void cancelConnectTimer() {
+		if (connectTimer != null) {
+			connectTimer.cancel();
+			connectTimer = null;
+		}
 	}
 
 	private void connectTimedOut() {

@@ -14,6 +14,7 @@ import org.chat.gateway.engineio.EngineSettings.TransportKind;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -157,9 +158,12 @@ public final class EngineRequestHandler {
 	}
 
 	private static EngineHandshake handshake(ServerHttpRequest request) {
-		Map<String, List<String>> headers = new HashMap<>();
-		request.getHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-		return new EngineHandshake(request.getRemoteAddress(), headers, request.getQueryParams());
+		HttpHeaders view = request.getHeaders();
+		return new EngineHandshake(request.getRemoteAddress(), () -> {
+			Map<String, List<String>> headers = new HashMap<>();
+			view.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+			return headers;
+		}, request.getQueryParams());
 	}
 
 }
