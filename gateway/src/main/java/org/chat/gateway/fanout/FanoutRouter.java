@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -108,12 +109,14 @@ public class FanoutRouter {
 	/** Presence lost its state: every live local socket announces itself again with its own epoch. */
 	private void reannounce() {
 		for (ChatSession session : this.sessions.all()) {
-			if (session.profile() != null) {
-				this.sessionEvents.registered(session.ref(), session.profile());
-			}
-			else {
-				this.sessionEvents.opened(session.ref());
-			}
+			CompletableFuture<Void> announced = (session.profile() != null)
+					? this.sessionEvents.registered(session.ref(), session.profile())
+					: this.sessionEvents.opened(session.ref());
+			announced.whenComplete((done, error) -> {
+				if (error != null) {
+					log.warn("re-announce of " + session.ref() + " not produced: " + error);
+				}
+			});
 		}
 	}
 

@@ -43,14 +43,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The chat gateway against real Kafka and Redis, driven by the official Java Socket.IO client. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "chat.dev.enabled=true", "chat.gateway.id=" + ChatGatewayIT.GATEWAY,
+		properties = { "chat.dev.enabled=true", "chat.gateway.redis-timeout=10s", "chat.gateway.id=" + ChatGatewayIT.GATEWAY,
 				// the latency loop sends faster than a client may; rate limiting has its own tests
 				"chat.limits.rate.events-per-second=100000", "chat.limits.rate.burst=100000" })
 class ChatGatewayIT {
 
 	static final String GATEWAY = "gw-it-1";
 
-	private static final Duration WAIT = Duration.ofSeconds(15);
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private static KafkaTap tap;
 
@@ -94,7 +94,7 @@ class ChatGatewayIT {
 				.put("text", "hello")
 				.put("clientMessageId", "c-1")
 				.put("user", new JSONObject().put("id", "mallory"));
-			JSONObject ack = client.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE, payload).get(10, TimeUnit.SECONDS);
+			JSONObject ack = client.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE, payload).get(30, TimeUnit.SECONDS);
 			assertThat(ack.getBoolean("ok")).isTrue();
 			String messageId = ack.getString("messageId");
 
@@ -109,7 +109,7 @@ class ChatGatewayIT {
 			assertThat(message.text()).isEqualTo("hello");
 			assertThat(message.createdAt()).isEqualTo(Instant.parse(ack.getString("createdAt")));
 
-			JSONObject retry = client.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE, payload).get(10, TimeUnit.SECONDS);
+			JSONObject retry = client.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE, payload).get(30, TimeUnit.SECONDS);
 			assertThat(retry.getString("messageId")).isEqualTo(messageId);
 		}
 	}
@@ -121,7 +121,7 @@ class ChatGatewayIT {
 			JSONObject ack = client
 				.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE,
 						new JSONObject().put("toUserId", new JSONObject().put("$ne", JSONObject.NULL)).put("text", "x"))
-				.get(10, TimeUnit.SECONDS);
+				.get(30, TimeUnit.SECONDS);
 			assertThat(ack.getBoolean("ok")).isFalse();
 			assertThat(ack.getJSONObject("error").getString("code")).isEqualTo("invalid_payload");
 			client.socket.emit("no_such_event", new JSONObject());
@@ -170,7 +170,7 @@ class ChatGatewayIT {
 			GatewayMessage reply = GatewayMessage.reply(sid, query.envelope().eventId(), ClientEvents.UNREAD_COUNTS,
 					List.of(new Count("bob", 2)), Json.MAPPER.readTree("{\"ok\":true,\"counts\":[{\"userId\":\"bob\",\"count\":2}]}"));
 			this.redis.convertAndSend(Channels.gateway(GATEWAY), reply.toJson()).block(WAIT);
-			JSONObject ack = answer.get(10, TimeUnit.SECONDS);
+			JSONObject ack = answer.get(30, TimeUnit.SECONDS);
 			assertThat(ack.getBoolean("ok")).isTrue();
 			assertThat(ack.getJSONArray("counts").getJSONObject(0).getInt("count")).isEqualTo(2);
 			assertThat(((JSONArray) client.nextEvent(WAIT).data()).getJSONObject(0).getString("userId")).isEqualTo("bob");
@@ -181,7 +181,7 @@ class ChatGatewayIT {
 	void badTokensGetUnauthorizedAndDevTokenRouteAndLivenessExist() throws Exception {
 		for (String token : new String[] { null, "garbage", devToken("alice", null) + "x" }) {
 			try (TestClient client = new TestClient(this.port, token)) {
-				assertThat(client.connectError.get(10, TimeUnit.SECONDS)).isEqualTo("unauthorized");
+				assertThat(client.connectError.get(30, TimeUnit.SECONDS)).isEqualTo("unauthorized");
 				assertThat(client.connected).isNotDone();
 			}
 		}
@@ -203,7 +203,7 @@ class ChatGatewayIT {
 				long start = System.nanoTime();
 				JSONObject ack = client
 					.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE, new JSONObject().put("toUserId", "bob").put("text", "m" + i))
-					.get(10, TimeUnit.SECONDS);
+					.get(30, TimeUnit.SECONDS);
 				micros.add((System.nanoTime() - start) / 1_000);
 				assertThat(ack.getBoolean("ok")).isTrue();
 			}

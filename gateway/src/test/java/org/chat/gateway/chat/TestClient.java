@@ -38,8 +38,11 @@ final class TestClient implements AutoCloseable {
 			.build();
 		this.socket = IO.socket(URI.create("http://127.0.0.1:" + port), options);
 		this.socket.on(Socket.EVENT_CONNECT, args -> this.connected.complete(this.socket.id()));
-		this.socket.on(Socket.EVENT_CONNECT_ERROR,
-				args -> this.connectError.complete(((JSONObject) args[0]).optString("message")));
+		this.socket.on(Socket.EVENT_CONNECT_ERROR, args -> {
+			String message = ((JSONObject) args[0]).optString("message");
+			this.connectError.complete(message);
+			this.connected.completeExceptionally(new AssertionError("connect_error " + message));
+		});
 		this.socket.on(Socket.EVENT_DISCONNECT, args -> this.disconnected.complete(String.valueOf(args[0])));
 		for (String event : listenTo) {
 			this.socket.on(event, args -> this.events.add(new Event(event, (args.length > 0) ? args[0] : null)));
@@ -48,7 +51,7 @@ final class TestClient implements AutoCloseable {
 	}
 
 	String awaitConnected() throws Exception {
-		return this.connected.get(10, TimeUnit.SECONDS);
+		return this.connected.get(30, TimeUnit.SECONDS);
 	}
 
 	/** Emits with an ack callback; the future holds the first ack argument. */
