@@ -3,6 +3,8 @@
 //
 // stdin: one JSON command per line, each with a numeric "id" the answer repeats:
 //   {"id":1,"op":"connect","client":"c1","url":"http://127.0.0.1:8080","token":"…","timeoutMs":5000}
+//     (optional "emitOnConnect":{"event":…,"args":[…]}: emitted with an ack inside the connect handler; its
+//      outcome arrives as the event "emit_on_connect_ack" with [{ack:[…]} | {timeout:true}])
 //   {"id":2,"op":"emit","client":"c1","event":"send_private_message","args":[{…}],"ack":true,"timeoutMs":5000}
 //   {"id":3,"op":"burst","client":"c1","event":"typing_private","args":[{…}],"count":200,"ack":true,"timeoutMs":5000}
 //     (with "indexed":true, "{{i}}" in the args becomes each emit's 0-based index)
@@ -55,6 +57,13 @@ function connect(cmd) {
   let settled = false;
   socket.on('connect', () => {
     event('connect', []);
+    if (cmd.emitOnConnect) {
+      // what apps do: emit from the connect handler, before anything else can happen on the socket
+      const { event: name, args = [] } = cmd.emitOnConnect;
+      socket.timeout(cmd.timeoutMs).emit(name, ...args, (err, ...response) => {
+        event('emit_on_connect_ack', [err ? { timeout: true } : { ack: response }]);
+      });
+    }
     if (!settled) {
       settled = true;
       ok(cmd.id, { socketId: socket.id });

@@ -83,11 +83,28 @@ public final class JsDriver implements AutoCloseable {
 
 	/** Starts connecting a socket; {@link JsClient#connectResult()} tells whether it was accepted. */
 	public JsClient open(String userId, URI gateway, String token) {
+		return open(userId, gateway, token, null);
+	}
+
+	/**
+	 * As {@link #open(String, URI, String)}, and the socket emits {@code event(args…)} with an ack from inside its
+	 * connect handler, as apps do; the outcome arrives as the event {@code emit_on_connect_ack}.
+	 */
+	public JsClient openEmittingOnConnect(String userId, URI gateway, String token, String event, Object... args) {
+		ObjectNode emit = Payloads.obj("event", event);
+		emit.set("args", Payloads.tree(args));
+		return open(userId, gateway, token, emit);
+	}
+
+	private JsClient open(String userId, URI gateway, String token, ObjectNode emitOnConnect) {
 		String name = userId + "#" + this.clientNames.incrementAndGet();
 		EventLog log = new EventLog();
 		this.logs.put(name, log);
 		ObjectNode cmd = Payloads.obj("op", "connect", "client", name, "url", gateway.toString(), "token", token,
-				"timeoutMs", 10_000);
+				"timeoutMs", JsClient.WAIT.toMillis());
+		if (emitOnConnect != null) {
+			cmd.set("emitOnConnect", emitOnConnect);
+		}
 		return new JsClient(this, name, userId, gateway, log, send(cmd));
 	}
 

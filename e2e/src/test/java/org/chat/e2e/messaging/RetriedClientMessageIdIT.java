@@ -50,6 +50,7 @@ class RetriedClientMessageIdIT {
 		List<JsonNode> received = bob.received(RECEIVE_PRIVATE_MESSAGE);
 		assertThat(received).extracting(m -> m.path("id").asString()).containsExactly(first.id(), barrier.id());
 		Frames.assertReceived(received.get(0), first, false);
+		bob.await(UNREAD_COUNT_UPDATE, u -> u.path("count").asInt() == 2);
 		assertThat(bob.received(UNREAD_COUNT_UPDATE)).extracting(u -> u.path("count").asInt())
 			.as("the retry did not count as unread").containsExactly(1, 2);
 

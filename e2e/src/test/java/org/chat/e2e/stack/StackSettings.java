@@ -20,7 +20,7 @@ record StackSettings(Path gatewayJar, Path messageServiceJar, Path presenceServi
 					.getProperty("e2e.jvm.opts", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k")
 					.trim()
 					.split("\\s+")),
-				Duration.ofSeconds(Long.getLong("e2e.ready.timeout.seconds", 300)));
+				Duration.ofSeconds(Long.getLong("e2e.ready.timeout.seconds", 600)));
 	}
 
 	private static Path jar(String module) {
