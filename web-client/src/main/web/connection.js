@@ -1,7 +1,7 @@
 // The Socket.IO session: connect with the token, re-register and resynchronise on every
 // (re)connect, request/ack with timeouts, and sends that survive a gateway restart.
 
-const REQUEST_TIMEOUT_MS = 8000;
+const REQUEST_TIMEOUT_MS = 15000;
 const SEND_ATTEMPTS = 8;
 
 /** A failed ack `{ ok: false, error: { code, message } }`, or a timeout (code `timeout`). */
@@ -66,7 +66,7 @@ export class ChatConnection {
       this.socket.emit('register_user', { name: this.session.name });
       this.socket.emit('request_user_list');
       this.socket.emit('get_unread_counts');
-      if (isReconnect || this.lastSeen.get()) await this.sync();
+      if (isReconnect || this.lastSeen.get()) await this.#syncUntilDone();
       this.on.connected(isReconnect);
     } catch (e) {
       if (e.code !== 'disconnected') this.on.error(e); // dropped again: the next connect syncs
@@ -117,6 +117,19 @@ export class ChatConnection {
       this.on.synced(messages);
       if (messages.length) this.lastSeen.set(messages[messages.length - 1].id ?? messages[messages.length - 1]._id);
       if (!ack.hasMore || !messages.length) return;
+    }
+  }
+
+  /** A sync that times out or finds a backend down is retried while connected: skipping it would lose messages. */
+  async #syncUntilDone() {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.sync();
+      } catch (e) {
+        if (!retryable(e) || e.code === 'disconnected') throw e;
+        if (attempt === 1) this.on.error(new AckError(e.event, e.code, `${e.message}; retrying`));
+        await sleep(Math.min(1000 * 2 ** (attempt - 1), 10000));
+      }
     }
   }
 
