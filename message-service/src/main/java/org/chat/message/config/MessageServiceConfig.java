@@ -2,6 +2,7 @@ package org.chat.message.config;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.message.consume.BatchProcessor;
 import org.chat.message.consume.MessagesListener;
@@ -94,8 +95,8 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	MessagesListener messagesListener(BatchProcessor processor, MessagesProperties properties) {
-		return new MessagesListener(processor, properties.batch().timeout());
+	MessagesListener messagesListener(BatchProcessor processor, MessagesProperties properties, MeterRegistry meters) {
+		return new MessagesListener(processor, properties.batch().timeout(), meters);
 	}
 
 }
