@@ -29,7 +29,8 @@ class TokenAuthenticatorTest {
 
 	private static final String SECRET = "0123456789abcdef0123456789abcdef";
 
-	private static final Duration WAIT = Duration.ofSeconds(5);
+	// an upper bound: the first JWK set fetch starts a Reactor Netty client, slow on a loaded machine
+	private static final Duration WAIT = Duration.ofSeconds(30);
 
 	private final TokenAuthenticator hs256 = authenticator(props(SECRET, null, null, null), false);
 
