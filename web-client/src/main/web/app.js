@@ -91,7 +91,16 @@ const lastSeen = {
 const handlers = {
   status: view.setStatus,
   error: (e) => view.toast(describeError(e, e.event)),
-  unauthorized: () => signOut('Your session is no longer valid: sign in again.'),
+  unauthorized: async () => {
+    // A restarted dev gateway may sign with a new key: get a fresh dev token once, else sign out.
+    const recentlyRenewed = Date.now() - (state.renewedAt ?? 0) < 30000;
+    const { token } = recentlyRenewed ? {} : await devToken(state.session.userId, state.session.name);
+    if (!token) return signOut('Your session is no longer valid: sign in again.');
+    state.renewedAt = Date.now();
+    state.session.token = token;
+    sessionStorage.setItem(SESSION_KEY, JSON.stringify(state.session));
+    conn.reauthenticate(token);
+  },
   connected: async () => {
     // Receipts that changed while we were away: refresh the open conversation's newest page.
     if (state.active) await loadHistory(state.active, conv(state.active).historyLoaded ? 'newest' : 'initial');
@@ -241,21 +250,27 @@ function signOut(reason) {
   if (reason) view.toast(reason);
 }
 
-async function signIn(name) {
-  const userId = userIdFromName(name);
-  if (!userId) return view.toast('Pick a name with at least one letter or digit.');
+/** `{ token }`, or `{ error }` with a text for the person. */
+async function devToken(userId, name) {
   try {
     const res = await fetch('/dev/token', { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ userId, name }) });
-    if (res.status === 404) return view.toast('Sign-in by name is off on this server (it needs dev mode).');
-    if (!res.ok) return view.toast(`Sign-in failed (HTTP ${res.status}).`);
-    const { token } = await res.json();
-    const session = { token, userId, name };
-    sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    start(session);
+    if (res.status === 404) return { error: 'Sign-in by name is off on this server (it needs dev mode).' };
+    if (!res.ok) return { error: `Sign-in failed (HTTP ${res.status}).` };
+    return { token: (await res.json()).token };
   } catch (e) {
-    view.toast(`Sign-in failed: ${e.message}`);
+    return { error: `Sign-in failed: ${e.message}` };
   }
+}
+
+async function signIn(name) {
+  const userId = userIdFromName(name);
+  if (!userId) return view.toast('Pick a name with at least one letter or digit.');
+  const { token, error } = await devToken(userId, name);
+  if (error) return view.toast(error);
+  const session = { token, userId, name };
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+  start(session);
 }
 
 $('signin-name').addEventListener('input', (e) => {

@@ -138,6 +138,13 @@ export class ChatConnection {
     return new Promise((resolve) => this.socket.once('connect', resolve));
   }
 
+  /** Connects again with a fresh token (the old one was refused). */
+  reauthenticate(token) {
+    this.session.token = token;
+    this.socket.auth = { token };
+    this.socket.connect();
+  }
+
   close() {
     this.socket.removeAllListeners();
     this.socket.disconnect();
