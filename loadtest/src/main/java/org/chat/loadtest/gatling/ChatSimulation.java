@@ -22,12 +22,16 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
  * Users in pairs, one virtual user per pair holding both sockets ("a" and "b", on different gateways). The pair
  * alternates directions, sending at {@code rate} messages/s over all pairs for {@code duration}. Each send
  * checks its ack ({@code ok: true}); at the end the pair checks that its partner received every acked message
- * ({@code receive_private_message} seen on the other socket), as a request named "all delivered".
+ * ({@code receive_private_message} seen on the other socket, waiting up to 10 s), as a request named
+ * "all delivered".
  * Defaults: 100 users, 100 msgs/s, 30 s.
  */
 public class ChatSimulation extends Simulation {
 
 	private static final AtomicLong PAIRS = new AtomicLong();
+
+	/** How long after its last send a pair waits for the partner to receive everything it sent. */
+	private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(10);
 
 	private final LoadSettings settings = LoadSettings.fromSystem(100, 100);
 
@@ -48,7 +52,9 @@ public class ChatSimulation extends Simulation {
 		})
 		.exec(SocketIoChains.open("a"), SocketIoChains.open("b"))
 		.exec(during(this.settings.duration()).on(pace(this.pacing).exec(sendOne())))
-		.exec(pause(Duration.ofSeconds(3)), collect("a"), collect("b"))
+		.exec(session -> session.set("drainUntil", System.nanoTime() + DELIVERY_TIMEOUT.toNanos()))
+		.asLongAs(session -> ledger(session).undelivered() > 0 && System.nanoTime() < session.getLong("drainUntil"))
+		.on(pause(Duration.ofMillis(250)).exec(collect("a"), collect("b")))
 		.exec(ws("all delivered").wsName("b")
 			.sendText(SioFrames.event(SocketIoChains.REGISTER_ACK, "get_unread_counts"))
 			.await(SocketIoChains.TIMEOUT)
