@@ -5,16 +5,12 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.chat.contracts.ConversationId;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.envelope.EventType;
@@ -23,6 +19,8 @@ import org.chat.message.consume.PartitionModel.Kind;
 import org.chat.message.consume.PartitionModel.Op;
 import org.chat.message.store.StoredMessage;
 import org.chat.message.support.Harness;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random sequences of send / client retry / read / delivered on one partition, consumed in random batches
  * with lost commits (the batch is redelivered, possibly cut differently) and crashes after the insert or
  * after the sends: the store always ends as the sequential model says, on the real embedded Mongo server.
+ * Cases come from a seeded generator, each named by its seed; {@code -Dchat.test.seed=N} replays a run.
  */
 class RedeliveryPropertyTest {
 
@@ -51,9 +50,19 @@ class RedeliveryPropertyTest {
 	record Step(int size, Mode mode) {
 	}
 
-	@Property(tries = 60)
-	void anyBatchingAndRedeliveryEndsInTheSequentialOutcome(@ForAll("operations") List<Op> generated,
-			@ForAll("plans") List<Step> plan) {
+	private static final int CASES = 60;
+
+	@TestFactory
+	Stream<DynamicTest> anyBatchingAndRedeliveryEndsInTheSequentialOutcome() {
+		long base = Long.getLong("chat.test.seed", System.nanoTime());
+		return LongStream.range(base, base + CASES).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+			Random random = new Random(seed);
+			List<Op> operations = operations(random);
+			checkSequentialOutcome(operations, plan(random));
+		}));
+	}
+
+	private void checkSequentialOutcome(List<Op> generated, List<Step> plan) {
 		List<Op> ops = PartitionModel.feasible(generated);
 		Harness h = new Harness();
 		USERS.forEach(u -> h.routing.online(u, "gw-" + u));
@@ -137,26 +146,30 @@ class RedeliveryPropertyTest {
 		return counts;
 	}
 
-	@Provide
-	Arbitrary<List<Op>> operations() {
-		Arbitrary<String> user = Arbitraries.of(USERS);
-		Arbitrary<Integer> k = Arbitraries.integers().between(0, 3);
-		Arbitrary<Op> send = Combinators.combine(user, user, k).as((a, b, n) -> new Op(Kind.SEND, a, b, n));
-		Arbitrary<Op> read = Combinators.combine(user, user).as((a, b) -> new Op(Kind.READ, a, b, 0));
-		Arbitrary<Op> delivered = Combinators.combine(user, user, k).as((a, b, n) -> new Op(Kind.DELIVERED, a, b, n));
-		return Arbitraries.frequencyOf(Tuple.of(5, send), Tuple.of(2, read), Tuple.of(2, delivered))
-			.list()
-			.ofMinSize(1)
-			.ofMaxSize(40);
+	/** 1–40 operations among three users: send 5 : read 2 : delivered 2. */
+	private static List<Op> operations(Random random) {
+		List<Op> ops = new ArrayList<>();
+		int size = 1 + random.nextInt(40);
+		for (int i = 0; i < size; i++) {
+			String a = USERS.get(random.nextInt(USERS.size()));
+			String b = USERS.get(random.nextInt(USERS.size()));
+			int pick = random.nextInt(9);
+			ops.add(pick < 5 ? new Op(Kind.SEND, a, b, random.nextInt(4))
+					: pick < 7 ? new Op(Kind.READ, a, b, 0) : new Op(Kind.DELIVERED, a, b, random.nextInt(4)));
+		}
+		return ops;
 	}
 
-	@Provide
-	Arbitrary<List<Step>> plans() {
-		Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.frequency(
-				Tuple.of(4, Mode.NORMAL), Tuple.of(1, Mode.LOST_COMMIT), Tuple.of(1, Mode.CRASH_AFTER_INSERT),
-				Tuple.of(1, Mode.CRASH_AFTER_SENDS)))
-			.as(Step::new);
-		return step.list().ofMinSize(1).ofMaxSize(25);
+	/** 1–25 batches of 1–12 records: normal 4 : lost commit 1 : crash after insert 1 : crash after sends 1. */
+	private static List<Step> plan(Random random) {
+		Mode[] weighted = { Mode.NORMAL, Mode.NORMAL, Mode.NORMAL, Mode.NORMAL, Mode.LOST_COMMIT,
+				Mode.CRASH_AFTER_INSERT, Mode.CRASH_AFTER_SENDS };
+		List<Step> steps = new ArrayList<>();
+		int size = 1 + random.nextInt(25);
+		for (int i = 0; i < size; i++) {
+			steps.add(new Step(1 + random.nextInt(12), weighted[random.nextInt(weighted.length)]));
+		}
+		return steps;
 	}
 
 }
