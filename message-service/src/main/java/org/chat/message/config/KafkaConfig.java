@@ -2,6 +2,8 @@ package org.chat.message.config;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -14,6 +16,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -30,7 +33,7 @@ public class KafkaConfig {
 
 	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> messagesContainerFactory(KafkaProperties kafka,
-			MessagesProperties properties, ClockSeeder seeder) {
+			MessagesProperties properties, ClockSeeder seeder, MeterRegistry meters) {
 		Map<String, Object> config = kafka.buildConsumerProperties();
 		config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -38,7 +41,11 @@ public class KafkaConfig {
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batch().maxRecords());
 		config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-		factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config));
+		var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(config);
+		// the client's own metrics (records-lag-max, fetch rates) on /actuator/prometheus; Boot adds this
+		// listener only to the consumer factory it builds itself
+		consumers.addListener(new MicrometerConsumerListener<>(meters));
+		factory.setConsumerFactory(consumers);
 		factory.setBatchListener(true);
 		factory.setConcurrency(properties.batch().concurrency());
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);

@@ -9,6 +9,7 @@ import org.chat.message.consume.MessagesListener;
 import org.chat.message.consume.RecordDispatcher;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.RedisGatewayPublisher;
+import org.chat.message.metrics.MessageMetrics;
 import org.chat.message.order.ClockSeeder;
 import org.chat.message.order.HybridClock;
 import org.chat.message.profile.ProfileHandler;
@@ -62,8 +63,14 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	Fanout fanout(ReactiveStringRedisTemplate redis, MessagesProperties properties) {
-		return new Fanout(new RedisRoutingLookup(redis), new RedisGatewayPublisher(redis), properties.fanoutTimeout());
+	MessageMetrics messageMetrics(MeterRegistry meters) {
+		return new MessageMetrics(meters);
+	}
+
+	@Bean
+	Fanout fanout(ReactiveStringRedisTemplate redis, MessagesProperties properties, MessageMetrics metrics) {
+		return new Fanout(new RedisRoutingLookup(redis), new RedisGatewayPublisher(redis), properties.fanoutTimeout(),
+				metrics);
 	}
 
 	@Bean
@@ -72,8 +79,10 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	SendHandler sendHandler(HybridClock clock, MessageStore messages, UnreadStore unread, Fanout fanout) {
-		return new SendHandler(new SendParser(clock), messages, new UnreadCounting(unread), new SendFanout(fanout, unread));
+	SendHandler sendHandler(HybridClock clock, MessageStore messages, UnreadStore unread, Fanout fanout,
+			MessageMetrics metrics) {
+		return new SendHandler(new SendParser(clock), messages, new UnreadCounting(unread), new SendFanout(fanout, unread),
+				metrics);
 	}
 
 	@Bean

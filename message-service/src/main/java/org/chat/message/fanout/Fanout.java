@@ -7,6 +7,8 @@ import java.util.List;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.routing.RoutingLookup;
+import org.chat.message.metrics.MessageMetrics;
+import org.chat.message.metrics.MessageMetrics.FanoutStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -26,10 +28,13 @@ public class Fanout {
 
 	private final Duration timeout;
 
-	public Fanout(RoutingLookup routing, GatewayPublisher publisher, Duration timeout) {
+	private final MessageMetrics metrics;
+
+	public Fanout(RoutingLookup routing, GatewayPublisher publisher, Duration timeout, MessageMetrics metrics) {
 		this.routing = routing;
 		this.publisher = publisher;
 		this.timeout = timeout;
+		this.metrics = metrics;
 	}
 
 	/** One lookup for many users (pipelined by the lookup). */
@@ -38,6 +43,7 @@ public class Fanout {
 			.timeout(this.timeout)
 			.map(Routes::new)
 			.onErrorResume(ex -> {
+				this.metrics.fanoutFailed(FanoutStage.LOOKUP);
 				log.warn("Routing lookup failed, deliveries dropped (sync recovers them): {}", ex.toString());
 				return Mono.just(Routes.NONE);
 			});
@@ -63,6 +69,7 @@ public class Fanout {
 
 	private Mono<Void> publish(String gateway, GatewayMessage message) {
 		return this.publisher.publish(gateway, message).timeout(this.timeout).onErrorResume(ex -> {
+			this.metrics.fanoutFailed(FanoutStage.PUBLISH);
 			log.warn("Publish to gateway {} failed, delivery dropped: {}", gateway, ex.toString());
 			return Mono.empty();
 		});

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.chat.message.consume.InboundRecord;
+import org.chat.message.metrics.MessageMetrics;
 import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import reactor.core.publisher.Mono;
@@ -30,11 +31,15 @@ public class SendHandler {
 
 	private final SendFanout fanout;
 
-	public SendHandler(SendParser parser, MessageStore messages, UnreadCounting counting, SendFanout fanout) {
+	private final MessageMetrics metrics;
+
+	public SendHandler(SendParser parser, MessageStore messages, UnreadCounting counting, SendFanout fanout,
+			MessageMetrics metrics) {
 		this.parser = parser;
 		this.messages = messages;
 		this.counting = counting;
 		this.fanout = fanout;
+		this.metrics = metrics;
 	}
 
 	/** @param records the batch's send records, in batch order */
@@ -45,12 +50,15 @@ public class SendHandler {
 	/** Inserts; @return the sends whose stored copy their record wrote and that are still unread, in order. */
 	public Mono<List<PendingSend>> store(List<InboundRecord> records) {
 		Map<String, PendingSend> firsts = new LinkedHashMap<>();
-		records.stream()
-			.map(this.parser::parse)
-			.flatMap(Optional::stream)
-			.forEach(send -> firsts.putIfAbsent(send.message().id(), send));
+		List<PendingSend> parsed = records.stream().map(this.parser::parse).flatMap(Optional::stream).toList();
+		parsed.forEach(send -> firsts.putIfAbsent(send.message().id(), send));
 		List<PendingSend> sends = List.copyOf(firsts.values());
 		return this.messages.insertAll(sends.stream().map(PendingSend::message).toList())
+			.doOnNext(duplicates -> {
+				this.metrics.stored(sends.size() - duplicates.size());
+				// retries within the batch and ids stored before both count
+				this.metrics.duplicates(parsed.size() - sends.size() + duplicates.size());
+			})
 			.flatMap(duplicates -> this.messages.findByIds(duplicates)
 				.collect(Collectors.toMap(StoredMessage::id, Function.identity()))
 				.map(stored -> candidates(sends, duplicates, stored)));

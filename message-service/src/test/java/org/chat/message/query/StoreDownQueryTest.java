@@ -27,14 +27,15 @@ class StoreDownQueryTest {
 
 	private final CapturingPublisher published = new CapturingPublisher();
 
-	private final Fanout fanout = new Fanout(new FakeRouting(), this.published, Duration.ofSeconds(1));
+	private final Harness config = new Harness();
+
+	private final Fanout fanout = new Fanout(new FakeRouting(), this.published, Duration.ofSeconds(1),
+			this.config.metrics);
 
 	private final MongoClient deadClient = MongoClients.create("mongodb://127.0.0.1:" + freePort()
 			+ "/?serverSelectionTimeoutMS=300&connectTimeoutMS=300");
 
 	private final ReactiveMongoTemplate mongo = new ReactiveMongoTemplate(this.deadClient, "down");
-
-	private final Harness config = new Harness();
 
 	@AfterEach
 	void close() {

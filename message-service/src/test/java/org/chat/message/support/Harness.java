@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
 import org.chat.message.config.MessagesProperties;
 import org.chat.message.consume.BatchProcessor;
 import org.chat.message.consume.InboundRecord;
 import org.chat.message.consume.RecordDispatcher;
 import org.chat.message.fanout.Fanout;
+import org.chat.message.metrics.MessageMetrics;
 import org.chat.message.order.ClockSeeder;
 import org.chat.message.order.HybridClock;
 import org.chat.message.profile.ProfileHandler;
@@ -55,10 +57,14 @@ public class Harness {
 
 	public final UserStore users = new UserStore(this.mongo);
 
-	public final Fanout fanout = new Fanout(this.routing, this.published, Duration.ofSeconds(1));
+	public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	public final MessageMetrics metrics = new MessageMetrics(this.meters);
+
+	public final Fanout fanout = new Fanout(this.routing, this.published, Duration.ofSeconds(1), this.metrics);
 
 	public final SendHandler sends = new SendHandler(new SendParser(this.hybridClock), this.messages,
-			new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread));
+			new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
 
 	public final DeliveredHandler delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
 
