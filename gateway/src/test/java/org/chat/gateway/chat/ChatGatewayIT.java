@@ -182,7 +182,7 @@ class ChatGatewayIT {
 		for (String token : new String[] { null, "garbage", devToken("alice", null) + "x" }) {
 			try (TestClient client = new TestClient(this.port, token)) {
 				assertThat(client.connectError.get(30, TimeUnit.SECONDS)).isEqualTo("unauthorized");
-				assertThat(client.connected).isNotDone();
+				assertThat(client.connected).as("never connected").isCompletedExceptionally();
 			}
 		}
 		assertThat(this.redis.getExpire(PresenceKeys.gatewayAlive(GATEWAY)).block(WAIT)).isPositive();
