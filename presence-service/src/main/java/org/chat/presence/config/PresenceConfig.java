@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.contracts.routing.RoutingLookup;
 import org.chat.presence.fanout.GatewayPublisher;
+import org.chat.presence.metrics.PresenceMetrics;
 import org.chat.presence.session.SessionScripts;
 import org.chat.presence.sweep.GatewaySweeper;
 import org.chat.presence.sweep.RedisRestartDetector;
@@ -49,8 +50,9 @@ public class PresenceConfig {
 
 	@Bean
 	UserListBroadcaster userListBroadcaster(ReactiveStringRedisTemplate redis, OnlineUsers onlineUsers,
-			GatewayPublisher publisher, PresenceProperties properties) {
-		return new UserListBroadcaster(redis, onlineUsers, publisher, properties.userList().window(), INSTANCE_ID);
+			GatewayPublisher publisher, PresenceProperties properties, PresenceMetrics metrics) {
+		return new UserListBroadcaster(redis, onlineUsers, publisher, properties.userList().window(), INSTANCE_ID,
+				metrics);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.chat.contracts.PresenceKeys;
 import org.chat.contracts.envelope.SessionRef;
+import org.chat.presence.metrics.PresenceMetrics;
 import org.chat.presence.session.LastSeenPublisher;
 import org.chat.presence.session.LuaScripts;
 import org.chat.presence.session.PresenceChange;
@@ -40,13 +41,16 @@ public class GatewaySweeper {
 
 	private final Clock clock;
 
+	private final PresenceMetrics metrics;
+
 	public GatewaySweeper(ReactiveStringRedisTemplate redis, SessionScripts scripts, UserListCoalescer userList,
-			LastSeenPublisher lastSeen, Clock clock) {
+			LastSeenPublisher lastSeen, Clock clock, PresenceMetrics metrics) {
 		this.redis = redis;
 		this.scripts = scripts;
 		this.userList = userList;
 		this.lastSeen = lastSeen;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/** @return how many sessions were removed */
@@ -70,6 +74,7 @@ public class GatewaySweeper {
 			.count()
 			.flatMap(swept -> forget(gateway).thenReturn(swept))
 			.doOnNext(swept -> {
+				this.metrics.gatewaySwept(swept);
 				if (swept > 0) {
 					log.info("gateway {} is dead (alive key expired): swept {} sessions", gateway, swept);
 				}

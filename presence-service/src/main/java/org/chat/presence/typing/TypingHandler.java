@@ -6,6 +6,7 @@ import org.chat.contracts.UserIds;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.events.Typing;
 import org.chat.contracts.json.ContractViolation;
+import org.chat.presence.metrics.PresenceMetrics;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -19,10 +20,13 @@ public class TypingHandler {
 
 	private final Clock clock;
 
-	public TypingHandler(TypingDeadlines deadlines, TypingRouter router, Clock clock) {
+	private final PresenceMetrics metrics;
+
+	public TypingHandler(TypingDeadlines deadlines, TypingRouter router, Clock clock, PresenceMetrics metrics) {
 		this.deadlines = deadlines;
 		this.router = router;
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	public Mono<Void> handle(Envelope envelope) {
@@ -40,7 +44,8 @@ public class TypingHandler {
 	public Mono<Long> expire() {
 		return this.deadlines.popExpired(this.clock.millis())
 			.concatMap(pair -> this.router.route(pair[0], pair[1], false).thenReturn(pair))
-			.count();
+			.count()
+			.doOnNext(this.metrics::typingExpired);
 	}
 
 }

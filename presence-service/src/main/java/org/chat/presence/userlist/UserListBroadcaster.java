@@ -6,6 +6,7 @@ import org.chat.contracts.PresenceKeys;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.presence.fanout.GatewayPublisher;
+import org.chat.presence.metrics.PresenceMetrics;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
@@ -22,13 +23,16 @@ public class UserListBroadcaster {
 
 	private final String instanceId;
 
+	private final PresenceMetrics metrics;
+
 	public UserListBroadcaster(ReactiveStringRedisTemplate redis, OnlineUsers onlineUsers,
-			GatewayPublisher publisher, Duration window, String instanceId) {
+			GatewayPublisher publisher, Duration window, String instanceId, PresenceMetrics metrics) {
 		this.redis = redis;
 		this.onlineUsers = onlineUsers;
 		this.publisher = publisher;
 		this.window = window;
 		this.instanceId = instanceId;
+		this.metrics = metrics;
 	}
 
 	/** @return true if no instance has broadcast within the current window (and now this one may) */
@@ -40,7 +44,8 @@ public class UserListBroadcaster {
 
 	public Mono<Long> broadcast() {
 		return this.onlineUsers.list()
-			.flatMap(users -> this.publisher.toAll(GatewayMessage.broadcast(ClientEvents.USER_LIST, users)));
+			.flatMap(users -> this.publisher.toAll(GatewayMessage.broadcast(ClientEvents.USER_LIST, users)))
+			.doOnNext(receivers -> this.metrics.userListBroadcast());
 	}
 
 }
