@@ -23,6 +23,8 @@ public final class EngineServer {
 
 	private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
 
+	private volatile boolean accepting = true;
+
 	public EngineServer(EngineSettings settings, HeartbeatTimer timer, Consumer<EngineSession> onConnection) {
 		this.settings = settings;
 		this.timer = timer;
@@ -56,6 +58,17 @@ public final class EngineServer {
 
 	public int sessionCount() {
 		return sessions.size();
+	}
+
+	/** False once shutting down: new sessions are refused so clients reconnect to another gateway. */
+	public boolean isAccepting() {
+		return accepting;
+	}
+
+	/** Refuses new sessions and closes every open one with {@code reason}. */
+	public void shutdown(String reason) {
+		accepting = false;
+		closeAll(reason);
 	}
 
 	/** Closes every session (e.g. "server shutting down"): clients reconnect, possibly to another gateway. */

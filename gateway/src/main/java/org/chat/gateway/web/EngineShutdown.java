@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * On shutdown, closes every Engine.IO session before the web server's graceful shutdown waits for open
+ * On shutdown, refuses new Engine.IO sessions (HTTP 503) and closes every open one before the web server's graceful shutdown waits for open
  * requests: clients see a transport close (not a server DISCONNECT), so they reconnect, to another gateway.
  */
 final class EngineShutdown implements SmartLifecycle {
@@ -29,7 +29,7 @@ final class EngineShutdown implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		endpoints.forEach(endpoint -> endpoint.server().closeAll("server shutting down"));
+		endpoints.forEach(endpoint -> endpoint.server().shutdown("server shutting down"));
 	}
 
 	@Override

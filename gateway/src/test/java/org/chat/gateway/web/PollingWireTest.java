@@ -15,10 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Drives the real server with raw HTTP long-polling requests, and upgrades polling sessions to WebSocket. */
+/** Drives the real server with raw http long-polling requests, and upgrades polling sessions to WebSocket. */
 class PollingWireTest {
 
-	private static final HttpClient HTTP = HttpClient.newHttpClient();
+	/** One client per test: a pooled connection must never outlive the server it was opened to. */
+	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final EchoNamespace echo = new EchoNamespace();
 
@@ -35,18 +36,18 @@ class PollingWireTest {
 		return URI.create(server.uri() + SocketIoTestServer.PATH + "?" + query);
 	}
 
-	private static HttpResponse<String> get(URI uri) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+	private HttpResponse<String> get(URI uri) throws Exception {
+		return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static CompletableFuture<HttpResponse<String>> getAsync(URI uri) {
-		return HTTP.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+	private CompletableFuture<HttpResponse<String>> getAsync(URI uri) {
+		return http.sendAsync(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static HttpResponse<String> send(String method, URI uri, String body) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+	private HttpResponse<String> send(String method, URI uri, String body) throws Exception {
+		return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 
@@ -111,7 +112,7 @@ class PollingWireTest {
 		String sid = handshake();
 		CompletableFuture<HttpResponse<String>> poll = getAsync(session(sid));
 		send("POST", session(sid), "40");
-		assertThat(poll.get(5, TimeUnit.SECONDS).body()).startsWith("40{\"sid\":");
+		assertThat(poll.get(20, TimeUnit.SECONDS).body()).startsWith("40{\"sid\":");
 	}
 
 	@Test
@@ -120,7 +121,7 @@ class PollingWireTest {
 		CompletableFuture<HttpResponse<String>> first = getAsync(session(sid));
 		Thread.sleep(100); // the first poll must be parked before the second arrives
 		assertThat(get(session(sid)).statusCode()).isEqualTo(400);
-		assertThat(first.get(5, TimeUnit.SECONDS).body()).isEqualTo("1");
+		assertThat(first.get(20, TimeUnit.SECONDS).body()).isEqualTo("1");
 		assertThat(get(session(sid)).statusCode()).isEqualTo(400);
 	}
 
@@ -144,7 +145,7 @@ class PollingWireTest {
 		CompletableFuture<HttpResponse<String>> poll = getAsync(session(sid));
 		Thread.sleep(100);
 		send("POST", session(sid), "1");
-		assertThat(poll.get(5, TimeUnit.SECONDS).body()).isEqualTo("6");
+		assertThat(poll.get(20, TimeUnit.SECONDS).body()).isEqualTo("6");
 		assertThat(get(session(sid)).statusCode()).isEqualTo(400);
 	}
 
@@ -168,8 +169,18 @@ class PollingWireTest {
 	}
 
 	@Test
+	void aShuttingDownServerRefusesNewSessionsAndClosesOpenOnes() throws Exception {
+		String sid = handshake();
+		server.engine().shutdown("server shutting down");
+		assertThat(get(session(sid)).statusCode()).isEqualTo(400);
+		HttpResponse<String> refused = get(polling("EIO=4&transport=polling"));
+		assertThat(refused.statusCode()).isEqualTo(503);
+		assertThat(refused.body()).isEqualTo("{\"message\":\"Server shutting down\"}");
+	}
+
+	@Test
 	void corsAllowsAnyOriginWhenConfiguredWithStar() throws Exception {
-		HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(polling("EIO=4&transport=polling"))
+		HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(polling("EIO=4&transport=polling"))
 			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
 			.header("Origin", "http://example.test")
 			.header("Access-Control-Request-Headers", "content-type")

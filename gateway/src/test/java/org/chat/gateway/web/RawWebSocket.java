@@ -27,7 +27,7 @@ public final class RawWebSocket implements AutoCloseable {
 
 	private RawWebSocket(URI uri) {
 		this.socket = CLIENT.newWebSocketBuilder()
-			.connectTimeout(Duration.ofSeconds(5))
+			.connectTimeout(Duration.ofSeconds(20))
 			.buildAsync(uri, new Collector())
 			.join();
 	}
@@ -39,8 +39,9 @@ public final class RawWebSocket implements AutoCloseable {
 	/** The next frame; with {@code skipPings}, server pings ("2") are answered ("3") and skipped. */
 	public Object next(boolean skipPings) throws InterruptedException {
 		while (true) {
-			Object frame = frames.poll(5, TimeUnit.SECONDS);
-			assertThat(frame).as("a frame within 5 s").isNotNull();
+			// generous: the first request of a fresh JVM on a loaded machine can take seconds
+			Object frame = frames.poll(15, TimeUnit.SECONDS);
+			assertThat(frame).as("a frame within 15 s").isNotNull();
 			if (!(skipPings && "2".equals(frame))) {
 				return frame;
 			}
@@ -74,7 +75,7 @@ public final class RawWebSocket implements AutoCloseable {
 
 	/** @return the close status code, once the server closed the connection. */
 	public int awaitClose() throws Exception {
-		return closed.get(5, TimeUnit.SECONDS);
+		return closed.get(15, TimeUnit.SECONDS);
 	}
 
 	public boolean isClosed() {

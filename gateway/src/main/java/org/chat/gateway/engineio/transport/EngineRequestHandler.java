@@ -31,6 +31,8 @@ import reactor.core.publisher.Mono;
  */
 public final class EngineRequestHandler {
 
+	private static final String SHUTTING_DOWN = "{\"message\":\"Server shutting down\"}";
+
 	private static final MediaType PAYLOAD_TYPE = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
 	private final EngineServer server;
@@ -72,6 +74,10 @@ public final class EngineRequestHandler {
 		if (sid == null) {
 			if (request.getMethod() != HttpMethod.GET) {
 				throw new EngineRequestException(EngineError.BAD_HANDSHAKE_METHOD);
+			}
+			if (!server.isAccepting()) {
+				exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
+				return write(exchange.getResponse(), MediaType.APPLICATION_JSON, SHUTTING_DOWN);
 			}
 			return kind == TransportKind.POLLING ? openPolling(exchange) : openWebSocket(exchange);
 		}
