@@ -66,7 +66,23 @@ class DevTokenRouteTest {
 				DevConfiguration.class);
 		runner.run(context -> assertThat(context).doesNotHaveBean(RouterFunction.class));
 		runner.withPropertyValues("chat.dev.enabled=true")
-			.run(context -> assertThat(context).hasSingleBean(RouterFunction.class));
+			.run(context -> assertThat(context).hasBean("devTokenRoute").hasBean("webPageRoutes"));
+	}
+
+	@Test
+	void servesTheWebClientPageInDevMode() {
+		WebTestClient page = WebTestClient.bindToRouterFunction(new DevConfiguration().webPageRoutes()).build();
+		page.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value(html -> assertThat(html).contains("<script", "app.js"));
+		page.get().uri("/app.js").exchange().expectStatus().isOk();
+		page.get().uri("/no-such-file.js").exchange().expectStatus().isNotFound();
 	}
 
 	private String tokenOf(String userId) {
