@@ -180,6 +180,7 @@ final class SocketIoClient implements EngineListener {
 			log.error("onConnect of namespace {} failed; disconnecting the socket", namespace, ex);
 			socket.disconnect("server error");
 		}
+		socket.ready();
 	}
 
 	private void rejected(String namespace, Throwable error) {

@@ -41,6 +41,15 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 
 	private final List<Consumer<String>> disconnectListeners = new ArrayList<>(1);
 
+	/**
+	 * The client may emit as soon as it has the CONNECT answer, while the application's onConnect (which
+	 * registers the listeners) still runs on another thread: such events wait here, in order, until
+	 * {@link #ready()}. Null when there are none.
+	 */
+	private List<SioPacket> early;
+
+	private boolean ready;
+
 	SocketIoSocketImpl(SocketIoClient client, String namespace, JsonNode auth, InetSocketAddress remoteAddress) {
 		this.client = client;
 		this.namespace = namespace;
@@ -127,6 +136,35 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 	}
 
 	void onEvent(SioPacket packet) {
+		synchronized (this) {
+			if (!this.ready) {
+				if (this.early == null) {
+					this.early = new ArrayList<>(2);
+				}
+				this.early.add(packet);
+				return;
+			}
+		}
+		deliver(packet);
+	}
+
+	/** The application's onConnect has run: deliver the events that arrived meanwhile, then go direct. */
+	void ready() {
+		while (true) {
+			List<SioPacket> batch;
+			synchronized (this) {
+				if (this.early == null) {
+					this.ready = true;
+					return;
+				}
+				batch = this.early;
+				this.early = null;
+			}
+			batch.forEach(this::deliver);
+		}
+	}
+
+	private void deliver(SioPacket packet) {
 		String event = packet.data().get(0).stringValue();
 		List<JsonNode> args = new ArrayList<>(packet.data().size() - 1);
 		for (int i = 1; i < packet.data().size(); i++) {
