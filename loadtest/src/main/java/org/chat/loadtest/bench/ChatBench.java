@@ -72,7 +72,8 @@ final class ChatBench implements WsConnection.FrameHandler {
 		List<CompletableFuture<WsConnection>> futures = Clients.bounded(this.settings.users(), 50, i -> {
 			URI gateway = uris.get((i / 2 + i) % uris.size()); // partners (2k, 2k+1) on different gateways
 			return clients.tokens.issue(gateway, userId(run, i))
-				.thenCompose(token -> WsConnection.open(clients.http, Clients.socketUri(gateway), i, token, this));
+				.thenCompose(token -> WsConnection.open(clients.http, Clients.socketUri(gateway), i, token, this))
+				.orTimeout(60, TimeUnit.SECONDS);
 		});
 		List<WsConnection> users = new ArrayList<>();
 		for (CompletableFuture<WsConnection> future : futures) {

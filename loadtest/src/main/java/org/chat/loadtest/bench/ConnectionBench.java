@@ -22,6 +22,9 @@ final class ConnectionBench {
 	private static final WsConnection.FrameHandler IGNORE = (connection, frame) -> {
 	};
 
+	/** A handshake not answered by then counts as failed (and frees its slot). */
+	private static final long CONNECT_TIMEOUT_SECONDS = 30;
+
 	private final BenchSettings settings;
 
 	private final ProcessStats stats;
@@ -50,6 +53,7 @@ final class ConnectionBench {
 			List<CompletableFuture<WsConnection>> futures = Clients.bounded(count, this.settings.connectParallel(), i -> {
 				long begin = System.nanoTime();
 				return WsConnection.open(clients.http, socketUri(gateway, i), i, tokens.get(i), IGNORE)
+					.orTimeout(CONNECT_TIMEOUT_SECONDS, TimeUnit.SECONDS)
 					.whenComplete((c, e) -> record(handshakeMicros, System.nanoTime() - begin));
 			});
 			List<WsConnection> open = new ArrayList<>();
