@@ -104,19 +104,6 @@ final class TcpWebSocket implements AutoCloseable {
 		return (first & 0x0f) == 0x8 ? null : new String(payload, StandardCharsets.UTF_8);
 	}
 
-	/** Reads until the server closes; true if it did within the socket timeout. */
-	boolean awaitServerClose() {
-		try {
-			while (readFrame() != null) {
-				// skip whatever was still queued
-			}
-			return true;
-		}
-		catch (IOException timeoutOrReset) {
-			return !(timeoutOrReset instanceof java.net.SocketTimeoutException);
-		}
-	}
-
 	private String readHeaders() throws IOException {
 		ByteArrayOutputStream headers = new ByteArrayOutputStream();
 		while (!headers.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {

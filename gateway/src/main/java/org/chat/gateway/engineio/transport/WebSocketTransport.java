@@ -1,5 +1,9 @@
 package org.chat.gateway.engineio.transport;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -72,7 +76,7 @@ public final class WebSocketTransport implements EngineTransport {
 	private void onFrame(WebSocketMessage message) {
 		EnginePacket packet;
 		try {
-			packet = message.getType() == WebSocketMessage.Type.TEXT ? EngineCodec.decode(message.getPayloadAsText())
+			packet = message.getType() == WebSocketMessage.Type.TEXT ? EngineCodec.decode(strictUtf8(message))
 					: message.getType() == WebSocketMessage.Type.BINARY ? EngineCodec.decodeBinary(bytes(message))
 							: null;
 		}
@@ -90,6 +94,20 @@ public final class WebSocketTransport implements EngineTransport {
 		return packet.isBinary()
 				? socket.binaryMessage(factory -> factory.wrap(packet.binary()))
 				: socket.textMessage(EngineCodec.encode(packet));
+	}
+
+	/** RFC 6455 8.1: a text frame that is not UTF-8 fails the connection (no U+FFFD substitution). */
+	private static String strictUtf8(WebSocketMessage message) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes(message)))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new EngineProtocolException("text frame is not UTF-8");
+		}
 	}
 
 	private static byte[] bytes(WebSocketMessage message) {
