@@ -1,7 +1,6 @@
 package org.chat.gateway.hostile;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
