@@ -40,8 +40,9 @@ final class TestClient implements AutoCloseable {
 		this.socket.on(Socket.EVENT_CONNECT, args -> this.connected.complete(this.socket.id()));
 		this.socket.on(Socket.EVENT_CONNECT_ERROR, args -> {
 			String message = ((JSONObject) args[0]).optString("message");
-			this.connectError.complete(message);
+			// connected first: a test that saw connectError must also see connected failed
 			this.connected.completeExceptionally(new AssertionError("connect_error " + message));
+			this.connectError.complete(message);
 		});
 		this.socket.on(Socket.EVENT_DISCONNECT, args -> this.disconnected.complete(String.valueOf(args[0])));
 		for (String event : listenTo) {
