@@ -7,6 +7,8 @@ import org.chat.gateway.ids.MessageIds;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.lifecycle.GatewayId;
 import org.chat.gateway.lifecycle.GatewayProperties;
+import org.chat.gateway.metrics.GatewayMetrics;
+import org.chat.gateway.metrics.MeteredConnectionHandler;
 import org.chat.gateway.presence.EpochAllocator;
 import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.ratelimit.RateLimitProperties;
@@ -72,8 +74,9 @@ class ChatConfiguration {
 	}
 
 	@Bean
-	SmartInitializingSingleton chatNamespace(SocketIoServer server, ChatConnectionHandler handler) {
-		return () -> server.namespace(NAMESPACE, handler);
+	SmartInitializingSingleton chatNamespace(SocketIoServer server, ChatConnectionHandler handler,
+			GatewayMetrics metrics) {
+		return () -> server.namespace(NAMESPACE, new MeteredConnectionHandler(handler, metrics, Clock.systemUTC()));
 	}
 
 }

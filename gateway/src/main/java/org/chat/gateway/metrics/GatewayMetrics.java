@@ -1,0 +1,138 @@
+package org.chat.gateway.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.chat.contracts.client.ClientEvents;
+import org.chat.contracts.client.ErrorCode;
+import org.chat.gateway.session.LocalSessions;
+
+/**
+ * The gateway's meters (Prometheus names in the comments). Every tag value comes from a fixed list (the
+ * contract's event names and error codes), so a client can never create series: anything else is counted as
+ * {@code unknown} / {@code other}.
+ */
+public class GatewayMetrics {
+
+	static final String UNKNOWN = "unknown";
+
+	static final String OTHER = "other";
+
+	static final List<String> CLIENT_EVENTS = List.of(ClientEvents.REGISTER_USER, ClientEvents.SEND_PRIVATE_MESSAGE,
+			ClientEvents.TYPING_PRIVATE, ClientEvents.MARK_MESSAGES_READ, ClientEvents.GET_UNREAD_COUNTS,
+			ClientEvents.REQUEST_USER_LIST, ClientEvents.GET_MESSAGES, ClientEvents.SYNC_MESSAGES, UNKNOWN);
+
+	static final List<String> SERVER_EVENTS = List.of(ClientEvents.USER_LIST, ClientEvents.RECEIVE_PRIVATE_MESSAGE,
+			ClientEvents.MESSAGE_DELIVERED, ClientEvents.TYPING_INDICATOR_PRIVATE, ClientEvents.MESSAGES_READ_UPDATE,
+			ClientEvents.UNREAD_COUNT_UPDATE, ClientEvents.UNREAD_COUNTS, ClientEvents.CHAT_ERROR, OTHER);
+
+	/** Why an emit did not reach the socket's queue. */
+	public enum ShedReason {
+
+		/** A droppable emit (typing) shed because the socket's queue was above half full. */
+		DROPPABLE,
+		/** The queue was full: the connection was closed so the client reconnects and syncs. */
+		OVERFLOW
+
+	}
+
+	private final Map<String, Counter> eventsIn;
+
+	private final Map<String, Counter> eventsOut;
+
+	private final Map<String, Counter> errors;
+
+	private final Map<ShedReason, Counter> shed;
+
+	private final Timer deliveryLatency;
+
+	private final Map<String, Timer> produceTimers = new ConcurrentHashMap<>();
+
+	private final MeterRegistry meters;
+
+	public GatewayMetrics(MeterRegistry meters, LocalSessions sessions) {
+		this.meters = meters;
+		// chat_gateway_connections
+		Gauge.builder("chat.gateway.connections", sessions, LocalSessions::size)
+			.description("open chat Socket.IO sockets on this gateway")
+			.register(meters);
+		// chat_gateway_events_in_total{event}
+		this.eventsIn = counters(CLIENT_EVENTS, event -> Counter.builder("chat.gateway.events.in")
+			.description("client events received, by name (unknown names as 'unknown')")
+			.tag("event", event)
+			.register(meters));
+		// chat_gateway_events_out_total{event}
+		this.eventsOut = counters(SERVER_EVENTS, event -> Counter.builder("chat.gateway.events.out")
+			.description("server-to-client events queued on a socket, by name")
+			.tag("event", event)
+			.register(meters));
+		// chat_gateway_errors_total{code}
+		this.errors = counters(Stream.concat(Stream.of(ErrorCode.values()).map(ErrorCode::code), Stream.of(OTHER)).toList(),
+				code -> Counter.builder("chat.gateway.errors")
+					.description("errors sent to clients (ack, chat_error or CONNECT_ERROR), by code")
+					.tag("code", code)
+					.register(meters));
+		// chat_gateway_shed_total{reason}
+		this.shed = Stream.of(ShedReason.values()).collect(Collectors.toMap(Function.identity(),
+				reason -> Counter.builder("chat.gateway.shed")
+					.description("emits that did not reach a socket: shed droppable events, overflow disconnects")
+					.tag("reason", reason.name().toLowerCase())
+					.register(meters)));
+		// chat_delivery_latency_seconds (histogram)
+		this.deliveryLatency = Timer.builder("chat.delivery.latency")
+			.description("send accepted (createdAt, the sender's gateway clock) to receive_private_message queued "
+					+ "at the recipient's socket; across hosts it includes their clock skew")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(meters);
+	}
+
+	private static Map<String, Counter> counters(List<String> names, Function<String, Counter> counter) {
+		return names.stream().distinct().collect(Collectors.toUnmodifiableMap(Function.identity(), counter));
+	}
+
+	public void eventIn(String event) {
+		this.eventsIn.getOrDefault(event, this.eventsIn.get(UNKNOWN)).increment();
+	}
+
+	public void eventOut(String event) {
+		this.eventsOut.getOrDefault(event, this.eventsOut.get(OTHER)).increment();
+	}
+
+	public void error(String code) {
+		this.errors.getOrDefault(code, this.errors.get(OTHER)).increment();
+	}
+
+	public void shed(ShedReason reason) {
+		this.shed.get(reason).increment();
+	}
+
+	/** Negative (the sender's gateway clock ahead of this one) counts as zero. */
+	public void delivered(Duration latency) {
+		this.deliveryLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+	}
+
+	/** {@code chat_kafka_produce_seconds{topic,result}}: publish call to broker acknowledgement (or failure). */
+	public Timer produceTimer(String topic, boolean ok) {
+		String result = ok ? "ok" : "error";
+		return this.produceTimers.computeIfAbsent(topic + " " + result, key -> Timer.builder("chat.kafka.produce")
+			.description("envelope publish to broker acknowledgement (acks=all), by topic and result")
+			.tag("topic", topic)
+			.tag("result", result)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(this.meters));
+	}
+
+}

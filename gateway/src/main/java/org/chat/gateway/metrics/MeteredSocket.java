@@ -1,0 +1,138 @@
+package org.chat.gateway.metrics;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+
+import org.chat.contracts.client.ClientEvents;
+import org.chat.gateway.metrics.GatewayMetrics.ShedReason;
+import org.chat.gateway.socketio.Ack;
+import org.chat.gateway.socketio.EventListener;
+import org.chat.gateway.socketio.SocketIoSocket;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Counts what crosses one chat socket: client events in (and the errors their acks carry), emits out (by
+ * outcome), {@code chat_error}s, and the delivery latency of {@code receive_private_message}. The chat layer
+ * sees only this wrapper, so every path that answers or emits is counted without knowing about meters.
+ */
+class MeteredSocket implements SocketIoSocket {
+
+	private final SocketIoSocket delegate;
+
+	private final GatewayMetrics metrics;
+
+	private final Clock clock;
+
+	MeteredSocket(SocketIoSocket delegate, GatewayMetrics metrics, Clock clock) {
+		this.delegate = delegate;
+		this.metrics = metrics;
+		this.clock = clock;
+	}
+
+	@Override
+	public void on(String event, EventListener listener) {
+		this.delegate.on(event, counted(listener));
+	}
+
+	@Override
+	public void onAny(EventListener listener) {
+		this.delegate.onAny(counted(listener));
+	}
+
+	private EventListener counted(EventListener listener) {
+		return (socket, event, args, ack) -> {
+			this.metrics.eventIn(event);
+			listener.onEvent(socket, event, args, (ack != null) ? counted(ack) : null);
+		};
+	}
+
+	private Ack counted(Ack ack) {
+		return args -> {
+			if (args.length > 0 && args[0] instanceof JsonNode answer && answer.path("ok").isBoolean()
+					&& !answer.path("ok").booleanValue()) {
+				this.metrics.error(answer.path("error").path("code").asString(GatewayMetrics.OTHER));
+			}
+			ack.send(args);
+		};
+	}
+
+	@Override
+	public Outcome emit(String event, boolean droppable, Object... args) {
+		Outcome outcome = this.delegate.emit(event, droppable, args);
+		JsonNode data = (args.length > 0 && args[0] instanceof JsonNode node) ? node : null;
+		if (ClientEvents.CHAT_ERROR.equals(event) && data != null) {
+			this.metrics.error(data.path("code").asString(GatewayMetrics.OTHER));
+		}
+		switch (outcome) {
+			case QUEUED -> {
+				this.metrics.eventOut(event);
+				if (ClientEvents.RECEIVE_PRIVATE_MESSAGE.equals(event) && data != null) {
+					recordLatency(data.path("createdAt"));
+				}
+			}
+			case SHED -> this.metrics.shed(ShedReason.DROPPABLE);
+			case OVERFLOW -> this.metrics.shed(ShedReason.OVERFLOW);
+			case CLOSED -> {
+				// the socket is gone; its close is counted by the connections gauge
+			}
+		}
+		return outcome;
+	}
+
+	private void recordLatency(JsonNode createdAt) {
+		if (!createdAt.isString()) {
+			return;
+		}
+		try {
+			this.metrics.delivered(Duration.between(Instant.parse(createdAt.stringValue()), this.clock.instant()));
+		}
+		catch (DateTimeParseException ex) {
+			// not a message of ours; nothing to measure
+		}
+	}
+
+	@Override
+	public String id() {
+		return this.delegate.id();
+	}
+
+	@Override
+	public String namespace() {
+		return this.delegate.namespace();
+	}
+
+	@Override
+	public JsonNode handshakeAuth() {
+		return this.delegate.handshakeAuth();
+	}
+
+	@Override
+	public InetSocketAddress remoteAddress() {
+		return this.delegate.remoteAddress();
+	}
+
+	@Override
+	public void onDisconnect(Consumer<String> listener) {
+		this.delegate.onDisconnect(listener);
+	}
+
+	@Override
+	public void ack(long ackId, Object... args) {
+		this.delegate.ack(ackId, args);
+	}
+
+	@Override
+	public void disconnect(String reason) {
+		this.delegate.disconnect(reason);
+	}
+
+	@Override
+	public boolean isConnected() {
+		return this.delegate.isConnected();
+	}
+
+}

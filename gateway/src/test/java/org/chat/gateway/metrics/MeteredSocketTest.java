@@ -1,0 +1,133 @@
+package org.chat.gateway.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.chat.contracts.client.ClientEvents;
+import org.chat.contracts.envelope.SessionRef;
+import org.chat.contracts.json.Json;
+import org.chat.gateway.chat.ChatEvents;
+import org.chat.gateway.fakes.FakeSocket;
+import org.chat.gateway.fakes.RecordingAck;
+import org.chat.gateway.fakes.RecordingPublisher;
+import org.chat.gateway.ids.MessageIds;
+import org.chat.gateway.presence.SessionEvents;
+import org.chat.gateway.ratelimit.TokenBucket;
+import org.chat.gateway.session.ChatSession;
+import org.chat.gateway.session.LocalSessions;
+import org.chat.gateway.session.PendingReplies;
+import org.chat.gateway.socketio.EventListener;
+import org.chat.gateway.socketio.SocketIoSocket.Outcome;
+import org.chat.gateway.validation.EventValidator;
+import org.chat.gateway.validation.LimitsProperties;
+import org.junit.jupiter.api.Test;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway meters move on the real chat paths (ChatEvents behind a metered socket). */
+class MeteredSocketTest {
+
+	private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final LocalSessions sessions = new LocalSessions();
+
+	private final GatewayMetrics metrics = new GatewayMetrics(this.meters, this.sessions);
+
+	private final RecordingPublisher kafka = new RecordingPublisher();
+
+	private final FakeSocket fake = new FakeSocket("s1");
+
+	private final MeteredSocket socket = new MeteredSocket(this.fake, this.metrics, Clock.fixed(NOW, ZoneOffset.UTC));
+
+	/** The chat layer as ChatConnectionHandler wires it, publishing through the timed publisher. */
+	private void connect(int burst) {
+		Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+		var publisher = new TimedEnvelopePublisher(this.kafka, this.metrics);
+		ChatEvents events = new ChatEvents(new EventValidator(LimitsProperties.defaults()), publisher,
+				new SessionEvents(publisher), new PendingReplies(VirtualTimeScheduler.create(), Duration.ofSeconds(10)),
+				new MessageIds(clock), clock);
+		ChatSession session = new ChatSession(this.socket, new SessionRef("alice", "s1", "gw-1", 1),
+				new TokenBucket(0.001, burst, System::nanoTime));
+		this.sessions.add(session);
+		EventListener listener = (sock, event, args, ack) -> events.handle(session, event, args, ack);
+		this.socket.on(ClientEvents.SEND_PRIVATE_MESSAGE, listener);
+		this.socket.onAny(listener);
+	}
+
+	@Test
+	void clientEventsCountByNameAndUnknownNamesAsUnknown() {
+		connect(10);
+		this.fake.fire(ClientEvents.SEND_PRIVATE_MESSAGE, "{\"toUserId\":\"bob\",\"text\":\"hi\"}", new RecordingAck());
+		this.fake.fire("drop_database", List.of(), null);
+
+		assertThat(count("chat.gateway.events.in", "event", ClientEvents.SEND_PRIVATE_MESSAGE)).isEqualTo(1);
+		assertThat(count("chat.gateway.events.in", "event", "unknown")).isEqualTo(1);
+		assertThat(this.meters.find("chat.gateway.events.in").tag("event", "drop_database").counter()).isNull();
+		assertThat(this.meters.get("chat.gateway.connections").gauge().value()).isEqualTo(1);
+	}
+
+	@Test
+	void errorsCountByCodeWhetherAckedOrEmitted() {
+		connect(2);
+		this.fake.fire(ClientEvents.SEND_PRIVATE_MESSAGE, "{\"toUserId\":{\"$ne\":null},\"text\":\"hi\"}",
+				new RecordingAck());
+		this.fake.fire("drop_database", List.of(), null);
+		this.fake.fire(ClientEvents.SEND_PRIVATE_MESSAGE, "{\"toUserId\":\"bob\",\"text\":\"hi\"}", new RecordingAck());
+
+		assertThat(count("chat.gateway.errors", "code", "invalid_payload")).isEqualTo(1);
+		assertThat(count("chat.gateway.errors", "code", "unknown_event")).isEqualTo(1);
+		assertThat(count("chat.gateway.errors", "code", "rate_limited")).isEqualTo(1);
+		assertThat(count("chat.gateway.events.out", "event", ClientEvents.CHAT_ERROR)).isEqualTo(1);
+	}
+
+	@Test
+	void produceIsTimedByTopicAndResult() {
+		connect(10);
+		this.fake.fire(ClientEvents.SEND_PRIVATE_MESSAGE, "{\"toUserId\":\"bob\",\"text\":\"hi\"}", new RecordingAck());
+		this.kafka.mode(RecordingPublisher.Mode.FAIL);
+		this.fake.fire(ClientEvents.SEND_PRIVATE_MESSAGE, "{\"toUserId\":\"bob\",\"text\":\"again\"}", new RecordingAck());
+
+		assertThat(this.meters.get("chat.kafka.produce").tags("topic", "chat.messages", "result", "ok").timer().count())
+			.isEqualTo(1);
+		assertThat(this.meters.get("chat.kafka.produce").tags("topic", "chat.messages", "result", "error").timer().count())
+			.isEqualTo(1);
+		assertThat(count("chat.gateway.errors", "code", "unavailable")).isEqualTo(1);
+	}
+
+	@Test
+	void deliveredMessagesRecordTheirLatencySinceCreatedAt() {
+		var message = Json.MAPPER.createObjectNode().put("_id", "m1").put("createdAt", "2026-03-01T09:59:59.750Z");
+
+		assertThat(this.socket.emit(ClientEvents.RECEIVE_PRIVATE_MESSAGE, false, message)).isEqualTo(Outcome.QUEUED);
+
+		var latency = this.meters.get("chat.delivery.latency").timer();
+		assertThat(latency.count()).isEqualTo(1);
+		assertThat(latency.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(250);
+		assertThat(count("chat.gateway.events.out", "event", ClientEvents.RECEIVE_PRIVATE_MESSAGE)).isEqualTo(1);
+	}
+
+	@Test
+	void shedAndOverflowCountByReasonAndAreNotCountedAsSent() {
+		var typing = Json.MAPPER.createObjectNode().put("fromUserId", "bob").put("isTyping", true);
+		this.fake.outcome(Outcome.SHED);
+		this.socket.emit(ClientEvents.TYPING_INDICATOR_PRIVATE, true, typing);
+		this.fake.outcome(Outcome.OVERFLOW);
+		this.socket.emit(ClientEvents.USER_LIST, false, Json.MAPPER.createArrayNode());
+
+		assertThat(count("chat.gateway.shed", "reason", "droppable")).isEqualTo(1);
+		assertThat(count("chat.gateway.shed", "reason", "overflow")).isEqualTo(1);
+		assertThat(count("chat.gateway.events.out", "event", ClientEvents.TYPING_INDICATOR_PRIVATE)).isZero();
+	}
+
+	private double count(String name, String tag, String value) {
+		return this.meters.get(name).tag(tag, value).counter().count();
+	}
+
+}
