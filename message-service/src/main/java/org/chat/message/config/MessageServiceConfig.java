@@ -99,8 +99,9 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	BatchProcessor batchProcessor(ClockSeeder seeder, SendHandler sends, RecordDispatcher dispatcher) {
-		return new BatchProcessor(seeder, sends, dispatcher);
+	BatchProcessor batchProcessor(ClockSeeder seeder, SendHandler sends, DeliveredHandler delivered,
+			RecordDispatcher dispatcher) {
+		return new BatchProcessor(seeder, sends, delivered, dispatcher);
 	}
 
 	@Bean

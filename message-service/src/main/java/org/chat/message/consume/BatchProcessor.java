@@ -1,5 +1,6 @@
 package org.chat.message.consume;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,27 +8,41 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.events.MessageDelivered;
+import org.chat.contracts.json.ContractViolation;
 import org.chat.message.order.ClockSeeder;
+import org.chat.message.receipt.DeliveredHandler;
+import org.chat.message.receipt.DeliveredHandler.Report;
 import org.chat.message.send.SendHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Processes one polled batch. All sends go first, in one bulk insert; then every other record, in order
- * within its partition (partitions in parallel). Running sends first is safe: a delivery report or query
- * only gains from seeing them, and a read leaves out messages stored by records after it in its partition.
+ * Processes one polled batch. All sends go first, in one bulk insert; then all delivery reports, in one bulk
+ * update; then every other record, in order within its partition (partitions in parallel). Running sends
+ * first is safe: a delivery report or query only gains from seeing them, and a read leaves out messages
+ * stored by records after it in its partition. Delivery reports commute with everything but their send
+ * (deliveredAt is set once and nothing else reads it), so they need no place in the partition order.
  */
 public class BatchProcessor {
+
+	private static final Logger log = LoggerFactory.getLogger(BatchProcessor.class);
 
 	private final ClockSeeder seeder;
 
 	private final SendHandler sends;
 
+	private final DeliveredHandler delivered;
+
 	private final RecordDispatcher dispatcher;
 
-	public BatchProcessor(ClockSeeder seeder, SendHandler sends, RecordDispatcher dispatcher) {
+	public BatchProcessor(ClockSeeder seeder, SendHandler sends, DeliveredHandler delivered,
+			RecordDispatcher dispatcher) {
 		this.seeder = seeder;
 		this.sends = sends;
+		this.delivered = delivered;
 		this.dispatcher = dispatcher;
 	}
 
@@ -37,14 +52,33 @@ public class BatchProcessor {
 
 	public Mono<Void> processDecoded(List<InboundRecord> records) {
 		List<InboundRecord> sendRecords = records.stream().filter(r -> r.type() == EventType.MESSAGE_SEND).toList();
+		List<Report> reports = reports(records);
 		Map<Integer, List<InboundRecord>> others = records.stream()
-			.filter(r -> r.type() != EventType.MESSAGE_SEND)
+			.filter(r -> r.type() != EventType.MESSAGE_SEND && r.type() != EventType.MESSAGE_DELIVERED)
 			.collect(Collectors.groupingBy(InboundRecord::partition, TreeMap::new, Collectors.toList()));
 		return this.seeder.seedIfNeeded()
 			.then(this.sends.handle(sendRecords))
+			.then(this.delivered.handleAll(reports))
 			.then(Flux.fromIterable(others.values())
 				.flatMap(partition -> Flux.fromIterable(partition).concatMap(this.dispatcher::dispatch))
 				.then());
+	}
+
+	private static List<Report> reports(List<InboundRecord> records) {
+		List<Report> reports = new ArrayList<>();
+		for (InboundRecord record : records) {
+			if (record.type() != EventType.MESSAGE_DELIVERED) {
+				continue;
+			}
+			try {
+				reports.add(Report.of(record.userId(), record.payload(MessageDelivered.class)));
+			}
+			catch (ContractViolation ex) {
+				log.warn("Skipping {} {}@{} ({}): {}", record.type().wireName(), record.partition(), record.offset(),
+						record.envelope().eventId(), ex.getMessage());
+			}
+		}
+		return reports;
 	}
 
 }

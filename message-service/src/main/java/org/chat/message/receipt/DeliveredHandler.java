@@ -1,7 +1,11 @@
 package org.chat.message.receipt;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.events.MessageDelivered;
@@ -33,15 +37,31 @@ public class DeliveredHandler {
 
 	/** A recipient's gateway reported the message written to a socket. */
 	public Mono<Void> handle(String recipient, MessageDelivered delivered) {
-		if (delivered.messageId() == null) {
-			throw new ContractViolation("delivered without messageId");
-		}
-		return markDelivered(delivered.messageId(), recipient);
+		return markDelivered(Report.of(recipient, delivered).messageId(), recipient);
+	}
+
+	/** All reports of one batch at once (bulk store read and write); senders are told per changed message. */
+	public Mono<Void> handleAll(List<Report> reports) {
+		Map<String, Set<String>> reportersById = new LinkedHashMap<>();
+		reports.forEach(r -> reportersById.computeIfAbsent(r.messageId(), id -> new HashSet<>()).add(r.recipient()));
+		return this.messages.markDeliveredAll(reportersById, this.clock.instant()).flatMap(this::notifySender).then();
 	}
 
 	/** Also used by sync, which counts as delivery. */
 	public Mono<Void> markDelivered(String messageId, String recipient) {
 		return this.messages.markDelivered(messageId, recipient, this.clock.instant()).flatMap(this::notifySender);
+	}
+
+	/** {@code recipient} (the reporting user, from the token) says it got {@code messageId}. */
+	public record Report(String messageId, String recipient) {
+
+		public static Report of(String recipient, MessageDelivered delivered) {
+			if (delivered.messageId() == null) {
+				throw new ContractViolation("delivered without messageId");
+			}
+			return new Report(delivered.messageId(), recipient);
+		}
+
 	}
 
 	private Mono<Void> notifySender(StoredMessage message) {

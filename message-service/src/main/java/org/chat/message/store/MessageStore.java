@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.mongodb.ErrorCategory;
@@ -69,6 +70,29 @@ public class MessageStore {
 			.flatMap(c -> Mono.from(c.findOneAndUpdate(filter, Updates.set(DELIVERED_AT, date(at)),
 					new FindOneAndUpdateOptions())))
 			.map(StoredMessage::from);
+	}
+
+	/**
+	 * Bulk {@link #markDelivered}: one read and one write for a whole batch of reports instead of one
+	 * findAndModify each. Safe without a transaction because the partition's owner is the only writer of
+	 * these messages' {@code deliveredAt}. @return the messages this call changed.
+	 */
+	public Flux<StoredMessage> markDeliveredAll(Map<String, Set<String>> reportersById, Instant at) {
+		if (reportersById.isEmpty()) {
+			return Flux.empty();
+		}
+		Bson undelivered = Filters.and(Filters.in(ID, reportersById.keySet()), Filters.eq(DELIVERED_AT, null));
+		return collection().flatMapMany(c -> Flux.from(c.find(undelivered)))
+			.map(StoredMessage::from)
+			.filter(m -> reportersById.get(m.id()).contains(m.recipient()))
+			.collectList()
+			.flatMapMany(changed -> changed.isEmpty() ? Flux.empty()
+					: collection()
+						.flatMap(c -> Mono.from(c.updateMany(
+								Filters.and(Filters.in(ID, changed.stream().map(StoredMessage::id).toList()),
+										Filters.eq(DELIVERED_AT, null)),
+								Updates.set(DELIVERED_AT, date(at)))))
+						.thenMany(Flux.fromIterable(changed)));
 	}
 
 	/**

@@ -69,7 +69,7 @@ public class Harness {
 	public final DeliveredHandler delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
 
 	public final BatchProcessor processor = new BatchProcessor(new ClockSeeder(this.hybridClock, this.messages),
-			this.sends,
+			this.sends, this.delivered,
 			new RecordDispatcher(this.delivered, new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
 					new UnreadCountsQueryHandler(this.unread, this.fanout),
 					new HistoryQueryHandler(this.messages, this.fanout, this.properties),
