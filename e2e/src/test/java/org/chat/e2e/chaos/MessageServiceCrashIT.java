@@ -1,0 +1,73 @@
+package org.chat.e2e.chaos;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chat.contracts.client.ClientEvents;
+import org.chat.e2e.Chat;
+import org.chat.e2e.EndToEnd;
+import org.chat.e2e.client.JsClient;
+import org.chat.e2e.stack.Service;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SIGKILL the message-service while messages flow across the gateways, keep sending while it is down (the
+ * gateways ack once Kafka has the record), retry some acknowledged sends with their clientMessageId, then
+ * restart it: every acknowledged message is stored exactly once and reaches the recipient.
+ */
+@EndToEnd
+class MessageServiceCrashIT {
+
+	@Test
+	void killedAndRestartedItLosesAndDuplicatesNothing(Chat chat) throws Exception {
+		JsClient alice = chat.online(Chat.user("alice"), chat.a());
+		JsClient bob = chat.online(Chat.user("bob"), chat.b());
+		Map<String, String> acked;
+		List<String> refused;
+		long downMillis;
+		try (Traffic traffic = new Traffic(alice, bob.userId(), "mskill")) {
+			traffic.awaitAcked(15, 30_000);
+			chat.stack().kill(Service.MESSAGE_SERVICE);
+			long killedAt = System.nanoTime();
+			traffic.awaitAcked(traffic.ackedCount() + 15, 30_000);
+			try {
+				chat.stack().restart(Service.MESSAGE_SERVICE);
+			}
+			finally {
+				downMillis = (System.nanoTime() - killedAt) / 1_000_000;
+			}
+			traffic.awaitAcked(traffic.ackedCount() + 10, 30_000);
+			traffic.close();
+			acked = traffic.acked();
+			refused = traffic.refused();
+			// client retries of acknowledged sends, as after a lost ack: same messageId, nothing new stored
+			acked.keySet().stream().limit(5).forEach(clientMessageId -> assertThat(
+					Sync.untilOk(() -> traffic.send(clientMessageId)).path("messageId").asString()).isEqualTo(acked.get(clientMessageId)));
+		}
+
+		long syncStart = System.nanoTime();
+		List<JsonNode> synced = Sync.all(null, bob);
+		long syncMillis = (System.nanoTime() - syncStart) / 1_000_000;
+		// sync pages through every message stored for bob: one document per clientMessageId, or a duplicate shows
+		List<String> storedClientIds = synced.stream().map(m -> m.path("clientMessageId").asString()).toList();
+		Set<String> received = new HashSet<>(Sync.ids(synced));
+		received.addAll(Sync.ids(bob.received(ClientEvents.RECEIVE_PRIVATE_MESSAGE)));
+		Set<String> lost = new HashSet<>(acked.values());
+		lost.removeAll(received);
+		System.out.printf("[chaos] message-service SIGKILL: acked %d, refused %s, down (kill→ready) %d ms, synced %d, "
+				+ "lost %d, duplicate clientMessageIds %d, live %d, sync %d ms%n", acked.size(), refused, downMillis,
+				synced.size(), lost.size(), storedClientIds.size() - new HashSet<>(storedClientIds).size(),
+				bob.received(ClientEvents.RECEIVE_PRIVATE_MESSAGE).size(), syncMillis);
+
+		assertThat(lost).as("acknowledged but never received").isEmpty();
+		assertThat(storedClientIds).as("one document per clientMessageId").doesNotHaveDuplicates()
+			.containsAll(acked.keySet());
+		assertThat(Sync.ids(synced)).doesNotHaveDuplicates().containsAll(acked.values());
+	}
+
+}
