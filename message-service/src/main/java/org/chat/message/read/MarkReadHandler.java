@@ -13,6 +13,7 @@ import org.chat.message.fanout.ClientPayloads.MessagesReadUpdate;
 import org.chat.message.fanout.ClientPayloads.UnreadCountUpdate;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.store.MessageStore;
+import org.chat.message.store.UnreadCounter;
 import org.chat.message.store.UnreadStore;
 import reactor.core.publisher.Mono;
 
@@ -45,8 +46,12 @@ public class MarkReadHandler {
 		if (!UserIds.isValid(other)) {
 			throw new ContractViolation("mark read without a valid otherUserId");
 		}
+		String pair = UnreadCounter.id(me, other);
+		// Recount only what the counter has counted: messages stored past its watermark by a crashed attempt
+		// are counted when their records are redelivered, so counting them here too would count them twice.
 		return this.messages.markRead(me, other, record.partition(), record.offset(), this.clock.instant())
-			.then(this.messages.countUnread(me, other))
+			.then(this.unread.find(List.of(pair)))
+			.flatMap(counters -> this.messages.countUnreadCounted(me, other, counters.get(pair)))
 			.flatMap(remaining -> this.unread.set(me, other, remaining).then(notify(record, me, other, remaining)));
 	}
 

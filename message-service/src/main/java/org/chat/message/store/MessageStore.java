@@ -106,6 +106,19 @@ public class MessageStore {
 		return collection().flatMap(c -> Mono.from(c.updateMany(filter, update))).map(r -> r.getModifiedCount());
 	}
 
+	/**
+	 * Unread sender → recipient messages the counter has counted: those at or before its watermark. A crashed
+	 * earlier attempt may have stored messages past it that are not counted yet; their redelivery counts them.
+	 */
+	public Mono<Long> countUnreadCounted(String recipient, String sender, UnreadCounter watermark) {
+		if (watermark == null) {
+			return Mono.just(0L);
+		}
+		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender),
+				Filters.eq(PARTITION, watermark.partition()), Filters.lte(OFFSET, watermark.upTo()));
+		return collection().flatMap(c -> Mono.from(c.countDocuments(filter)));
+	}
+
 	public Mono<Long> countUnread(String recipient, String sender) {
 		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender));
 		return collection().flatMap(c -> Mono.from(c.countDocuments(filter)));

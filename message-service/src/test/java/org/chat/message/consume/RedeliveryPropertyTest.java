@@ -50,7 +50,7 @@ class RedeliveryPropertyTest {
 	record Step(int size, Mode mode) {
 	}
 
-	private static final int CASES = 60;
+	private static final int CASES = Integer.getInteger("chat.test.cases", 60);
 
 	@TestFactory
 	Stream<DynamicTest> anyBatchingAndRedeliveryEndsInTheSequentialOutcome() {
@@ -58,7 +58,14 @@ class RedeliveryPropertyTest {
 		return LongStream.range(base, base + CASES).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
 			Random random = new Random(seed);
 			List<Op> operations = operations(random);
-			checkSequentialOutcome(operations, plan(random));
+			List<Step> plan = plan(random);
+			try {
+				checkSequentialOutcome(operations, plan);
+			}
+			catch (AssertionError ex) {
+				throw new AssertionError("seed " + seed + " (replay: -Dchat.test.seed=" + seed + "), operations "
+						+ operations + ", batches " + plan + ": " + ex.getMessage(), ex);
+			}
 		}));
 	}
 
