@@ -176,19 +176,7 @@ public final class JsDriver implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try {
-			this.stdin.close();
-			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (IOException ex) {
-			this.process.destroyForcibly();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.closeGently(this.stdin, this.process);
 	}
 
 }

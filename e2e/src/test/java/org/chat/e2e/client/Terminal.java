@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** {@code node talk.js <me> <peer> <url>} as a person runs it in a terminal: type lines, read what it prints. */
 public final class Terminal implements AutoCloseable {
@@ -100,19 +99,7 @@ public final class Terminal implements AutoCloseable {
 	/** Closing stdin ends talk.js the way Ctrl-D does. */
 	@Override
 	public void close() {
-		try {
-			this.stdin.close();
-			if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly();
-			}
-		}
-		catch (IOException ex) {
-			this.process.destroyForcibly();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			this.process.destroyForcibly();
-		}
+		ChildProcesses.closeGently(this.stdin, this.process);
 	}
 
 }
