@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.chat.contracts.Channels;
+import org.chat.contracts.fanout.GatewayBatch;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.springframework.data.redis.connection.ReactiveSubscription.Message;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -15,8 +16,9 @@ import reactor.core.publisher.Sinks;
 import reactor.util.retry.Retry;
 
 /**
- * Listens on {@code chat:gw:{gatewayId}} and {@code chat:all} and hands each message to the router. A message
- * that cannot be decoded or routed is logged and skipped; a lost subscription is re-made with backoff
+ * Listens on {@code chat:gw:{gatewayId}} and {@code chat:all} and hands each message to the router; a payload
+ * may be one message or a batch ({@link GatewayBatch}). A message that cannot be decoded or routed is logged and
+ * skipped, without its batch; a lost subscription is re-made with backoff
  * (pub/sub is at-most-once: clients resync what they missed).
  */
 public class FanoutSubscriber {
@@ -57,11 +59,19 @@ public class FanoutSubscriber {
 	}
 
 	private void onMessage(Message<String, String> message) {
-		try {
-			this.router.route(GatewayMessage.fromJson(message.getMessage()));
-		}
-		catch (RuntimeException ex) {
-			log.warn("fan-out message on " + message.getChannel() + " skipped: " + ex);
+		onPayload(message.getChannel(), message.getMessage());
+	}
+
+	/** One message or a batch (JSON array, routed in order); a bad element is skipped alone. */
+	void onPayload(String channel, String payload) {
+		for (GatewayMessage each : GatewayBatch.fromJson(payload,
+				bad -> log.warn("fan-out message on " + channel + " skipped: " + bad))) {
+			try {
+				this.router.route(each);
+			}
+			catch (RuntimeException ex) {
+				log.warn("fan-out message on " + channel + " skipped: " + ex);
+			}
 		}
 	}
 
