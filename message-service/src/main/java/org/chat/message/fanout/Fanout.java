@@ -49,8 +49,15 @@ public class Fanout {
 			});
 	}
 
+	/** One publish per gateway of the batch (concurrently), each carrying that gateway's messages in order. */
+	public Mono<Void> publish(FanoutBatch batch) {
+		return Flux.fromIterable(batch.byGateway().entrySet())
+			.flatMap(e -> publish(e.getKey(), e.getValue()))
+			.then();
+	}
+
 	public Mono<Void> toUser(Routes routes, String user, GatewayMessage message) {
-		return Flux.fromIterable(routes.gatewaysOf(user)).flatMap(gateway -> publish(gateway, message)).then();
+		return publish(new FanoutBatch().toUser(routes, user, message));
 	}
 
 	public Mono<Void> toUser(String user, GatewayMessage message) {
@@ -64,13 +71,15 @@ public class Fanout {
 			return Mono.empty();
 		}
 		return publish(envelope.gatewayId(),
-				GatewayMessage.reply(envelope.sessionId(), envelope.eventId(), event, data, ack));
+				List.of(GatewayMessage.reply(envelope.sessionId(), envelope.eventId(), event, data, ack)));
 	}
 
-	private Mono<Void> publish(String gateway, GatewayMessage message) {
-		return this.publisher.publish(gateway, message).timeout(this.timeout).onErrorResume(ex -> {
+	/** A failed publish drops all its messages (counted once: it is one failed PUBLISH). */
+	private Mono<Void> publish(String gateway, List<GatewayMessage> messages) {
+		return this.publisher.publish(gateway, messages).timeout(this.timeout).onErrorResume(ex -> {
 			this.metrics.fanoutFailed(FanoutStage.PUBLISH);
-			log.warn("Publish to gateway {} failed, delivery dropped: {}", gateway, ex.toString());
+			log.warn("Publish to gateway {} failed, {} deliveries dropped: {}", gateway, messages.size(),
+					ex.toString());
 			return Mono.empty();
 		});
 	}

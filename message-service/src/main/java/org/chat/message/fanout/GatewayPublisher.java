@@ -1,11 +1,14 @@
 package org.chat.message.fanout;
 
+import java.util.List;
+
 import org.chat.contracts.fanout.GatewayMessage;
 import reactor.core.publisher.Mono;
 
-/** Publishes one message on a gateway's channel. */
+/** Publishes messages on a gateway's channel, all of them in one publish, in order. */
 public interface GatewayPublisher {
 
-	Mono<Void> publish(String gatewayId, GatewayMessage message);
+	/** @param messages at least one */
+	Mono<Void> publish(String gatewayId, List<GatewayMessage> messages);
 
 }

@@ -13,7 +13,6 @@ import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -57,10 +56,12 @@ public class SyncQueryHandler {
 	}
 
 	private Mono<Void> markDelivered(String me, List<StoredMessage> page) {
-		return Flux.fromIterable(page)
-			.filter(m -> m.deliveredAt() == null)
-			.concatMap(m -> this.delivered.markDelivered(m.id(), me))
-			.then()
+		// the whole page at once: one store read and write, one publish per gateway
+		return this.delivered
+			.handleAll(page.stream()
+				.filter(m -> m.deliveredAt() == null)
+				.map(m -> new DeliveredHandler.Report(m.id(), me))
+				.toList())
 			// the page is answered already; an unset deliveredAt is set by the next sync
 			.onErrorResume(ex -> {
 				log.warn("Marking synced messages delivered failed: {}", ex.toString());

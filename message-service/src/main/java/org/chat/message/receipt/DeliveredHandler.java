@@ -13,6 +13,7 @@ import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.message.fanout.ClientPayloads;
 import org.chat.message.fanout.Fanout;
+import org.chat.message.fanout.FanoutBatch;
 import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import reactor.core.publisher.Mono;
@@ -37,19 +38,22 @@ public class DeliveredHandler {
 
 	/** A recipient's gateway reported the message written to a socket. */
 	public Mono<Void> handle(String recipient, MessageDelivered delivered) {
-		return markDelivered(Report.of(recipient, delivered).messageId(), recipient);
+		return handleAll(List.of(Report.of(recipient, delivered)));
 	}
 
-	/** All reports of one batch at once (bulk store read and write); senders are told per changed message. */
+	/**
+	 * All reports of one batch (or one sync page, which counts as delivery) at once: one store read and one
+	 * write, one routing lookup for all senders, one publish per gateway with the notices in report order.
+	 */
 	public Mono<Void> handleAll(List<Report> reports) {
+		if (reports.isEmpty()) {
+			return Mono.empty();
+		}
 		Map<String, Set<String>> reportersById = new LinkedHashMap<>();
 		reports.forEach(r -> reportersById.computeIfAbsent(r.messageId(), id -> new HashSet<>()).add(r.recipient()));
-		return this.messages.markDeliveredAll(reportersById, this.clock.instant()).flatMap(this::notifySender).then();
-	}
-
-	/** Also used by sync, which counts as delivery. */
-	public Mono<Void> markDelivered(String messageId, String recipient) {
-		return this.messages.markDelivered(messageId, recipient, this.clock.instant()).flatMap(this::notifySender);
+		return this.messages.markDeliveredAll(reportersById, this.clock.instant())
+			.collectList()
+			.flatMap(changed -> notifySenders(inReportOrder(reportersById, changed)));
 	}
 
 	/** {@code recipient} (the reporting user, from the token) says it got {@code messageId}. */
@@ -64,10 +68,26 @@ public class DeliveredHandler {
 
 	}
 
-	private Mono<Void> notifySender(StoredMessage message) {
-		return this.fanout.toUser(message.sender(),
-				GatewayMessage.toUsers(List.of(message.sender()), ClientEvents.MESSAGE_DELIVERED,
-						new ClientPayloads.MessageDelivered(message.id(), message.recipient())));
+	private static List<StoredMessage> inReportOrder(Map<String, Set<String>> reportersById,
+			List<StoredMessage> changed) {
+		Map<String, StoredMessage> byId = new LinkedHashMap<>();
+		changed.forEach(m -> byId.put(m.id(), m));
+		return reportersById.keySet().stream().map(byId::get).filter(m -> m != null).toList();
+	}
+
+	private Mono<Void> notifySenders(List<StoredMessage> changed) {
+		if (changed.isEmpty()) {
+			return Mono.empty();
+		}
+		List<String> senders = changed.stream().map(StoredMessage::sender).distinct().toList();
+		return this.fanout.routes(senders).flatMap(routes -> {
+			FanoutBatch batch = new FanoutBatch();
+			for (StoredMessage m : changed) {
+				batch.toUser(routes, m.sender(), GatewayMessage.toUsers(List.of(m.sender()),
+						ClientEvents.MESSAGE_DELIVERED, new ClientPayloads.MessageDelivered(m.id(), m.recipient())));
+			}
+			return this.fanout.publish(batch);
+		});
 	}
 
 }

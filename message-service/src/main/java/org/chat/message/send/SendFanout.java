@@ -7,26 +7,25 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.chat.contracts.client.ClientEvents;
-import org.chat.contracts.client.MessageView;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
+import org.chat.contracts.fanout.GatewayMessage.Kind;
 import org.chat.message.fanout.ClientPayloads.UnreadCountUpdate;
 import org.chat.message.fanout.Fanout;
+import org.chat.message.fanout.FanoutBatch;
 import org.chat.message.fanout.Routes;
 import org.chat.message.store.StoredMessage;
 import org.chat.message.store.UnreadCounter;
 import org.chat.message.store.UnreadStore;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * For each counted send: {@code receive_private_message} (with a delivery receipt) and
  * {@code unread_count_update} to the recipient's sessions, {@code receive_private_message} to the sender's
- * other sessions. One routing lookup for the batch; counters are read only for recipients online.
+ * other sessions. One routing lookup for the batch; counters are read only for recipients online; one
+ * publish per gateway carries all of the batch's messages for it.
  */
 public class SendFanout {
-
-	private static final int PUBLISH_CONCURRENCY = 32;
 
 	private final Fanout fanout;
 
@@ -54,10 +53,13 @@ public class SendFanout {
 			List<String> pairs = reachable.stream().map(UnreadCounting::pairId).distinct().toList();
 			return this.unread.find(pairs)
 				.map(counters -> runningCounts(sends, counters))
-				// inner publishes are subscribed in batch order, so one gateway sees a conversation in order
-				.flatMap(counts -> Flux.fromIterable(reachable)
-					.flatMap(send -> publish(routes, send, counts.getOrDefault(send, 0L)), PUBLISH_CONCURRENCY)
-					.then());
+				.flatMap(counts -> {
+					// one publish per gateway for the whole batch, its messages in batch order: so every
+					// gateway sees each conversation in order
+					FanoutBatch batch = new FanoutBatch();
+					reachable.forEach(send -> add(batch, routes, send, counts.getOrDefault(send, 0L)));
+					return this.fanout.publish(batch);
+				});
 		});
 	}
 
@@ -77,23 +79,21 @@ public class SendFanout {
 		return counts;
 	}
 
-	private Mono<Void> publish(Routes routes, PendingSend send, long unreadCount) {
+	private static void add(FanoutBatch batch, Routes routes, PendingSend send, long unreadCount) {
 		StoredMessage m = send.message();
-		MessageView view = m.view();
 		String sessionId = send.record().envelope().sessionId();
 		GatewayMessage toRecipient = GatewayMessage
-			.toUsers(List.of(m.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, view)
+			.toUsers(List.of(m.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, m.view())
 			.withReceipt(new DeliveryReceipt(m.id(), m.sender()));
 		GatewayMessage count = GatewayMessage.toUsers(List.of(m.recipient()), ClientEvents.UNREAD_COUNT_UPDATE,
 				new UnreadCountUpdate(m.sender(), unreadCount));
-		GatewayMessage toSender = GatewayMessage.toUsers(List.of(m.sender()), ClientEvents.RECEIVE_PRIVATE_MESSAGE,
-				view);
-		if (sessionId != null) {
-			toSender = toSender.except(List.of(sessionId));
-		}
-		return this.fanout.toUser(routes, m.recipient(), toRecipient)
-			.then(this.fanout.toUser(routes, m.recipient(), count))
-			.then(this.fanout.toUser(routes, m.sender(), toSender));
+		// the same view tree as the recipient's copy: converted to JSON once per send, not twice
+		GatewayMessage toSender = new GatewayMessage(Kind.EMIT, List.of(m.sender()), null,
+				sessionId == null ? null : List.of(sessionId), false, ClientEvents.RECEIVE_PRIVATE_MESSAGE,
+				toRecipient.data(), null, null, null);
+		batch.toUser(routes, m.recipient(), toRecipient)
+			.toUser(routes, m.recipient(), count)
+			.toUser(routes, m.sender(), toSender);
 	}
 
 }

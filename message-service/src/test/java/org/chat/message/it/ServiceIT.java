@@ -17,6 +17,7 @@ import org.chat.contracts.Channels;
 import org.chat.contracts.PresenceKeys;
 import org.chat.contracts.Topics;
 import org.chat.contracts.envelope.Envelope;
+import org.chat.contracts.fanout.GatewayBatch;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.routing.SessionEntry;
 import org.chat.testsupport.TestInfra;
@@ -104,7 +105,10 @@ abstract class ServiceIT {
 		var container = new ReactiveRedisMessageListenerContainer(this.redisConnections);
 		Disposable subscription = container.receiveLater(ChannelTopic.of(Channels.gateway(gateway)))
 			.block(WAIT)
-			.subscribe(m -> received.add(GatewayMessage.fromJson(m.getMessage())));
+			// one payload may be a batch (array): queue its messages in order
+			.subscribe(m -> received.addAll(GatewayBatch.fromJson(m.getMessage(), bad -> {
+				throw bad;
+			})));
 		return new Inbox(received, () -> {
 			subscription.dispose();
 			container.destroy();
