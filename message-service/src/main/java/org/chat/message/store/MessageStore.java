@@ -11,7 +11,6 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -24,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 import static org.chat.message.store.StoredMessage.*;
 
-/** The {@code messages} collection. Writes are idempotent: inserts report duplicates, updates are conditional. */
+/** The {@code messages} collection. Writes are idempotent: inserts report duplicates, updates converge. */
 public class MessageStore {
 
 	private final ReactiveMongoTemplate mongo;
@@ -63,34 +62,33 @@ public class MessageStore {
 		return find(Filters.eq(ID, id), null, 0).next();
 	}
 
-	/** Sets deliveredAt if it is unset and {@code recipient} is the recipient; @return the message if it changed. */
-	public Mono<StoredMessage> markDelivered(String id, String recipient, Instant at) {
-		Bson filter = Filters.and(Filters.eq(ID, id), Filters.eq(RECIPIENT, recipient), Filters.eq(DELIVERED_AT, null));
-		return collection()
-			.flatMap(c -> Mono.from(c.findOneAndUpdate(filter, Updates.set(DELIVERED_AT, date(at)),
-					new FindOneAndUpdateOptions())))
-			.map(StoredMessage::from);
-	}
-
 	/**
-	 * Bulk {@link #markDelivered}: one read and one write for a whole batch of reports instead of one
-	 * findAndModify each. Safe without a transaction because the partition's owner is the only writer of
-	 * these messages' {@code deliveredAt}. @return the messages this call changed.
+	 * Sets {@code deliveredAt} on the reported messages that have none yet and whose recipient is among their
+	 * reporters; @return those messages (as read before the write), the ones this call changed.
+	 * <p>
+	 * Both the read and the write select by {@code _id} only and the rest is filtered here: the embedded
+	 * store (mongo-java-server) uses the {@code _id} index only for a query on exactly {@code _id}, and any
+	 * extra condition ({@code deliveredAt: null}) made each call scan the whole collection.
+	 * <p>
+	 * Without the condition in the write, read-then-write is not atomic. The writers of {@code deliveredAt}
+	 * are the owner of the conversation's partition (delivery reports are keyed by conversation) and a sync
+	 * query, which may run on another partition's owner. If both read the message unset, both write (the
+	 * later stamp wins, milliseconds apart) and both tell the sender: at worst a repeated
+	 * {@code message_delivered}, which the client applies idempotently. A notice is never lost: a writer
+	 * that reads the message set skips it only because another writer set it, and that one notifies. The
+	 * only read of {@code deliveredAt} that matters is "is it set", which both outcomes agree on.
 	 */
 	public Flux<StoredMessage> markDeliveredAll(Map<String, Set<String>> reportersById, Instant at) {
 		if (reportersById.isEmpty()) {
 			return Flux.empty();
 		}
-		Bson undelivered = Filters.and(Filters.in(ID, reportersById.keySet()), Filters.eq(DELIVERED_AT, null));
-		return collection().flatMapMany(c -> Flux.from(c.find(undelivered)))
-			.map(StoredMessage::from)
-			.filter(m -> reportersById.get(m.id()).contains(m.recipient()))
+		return findByIds(reportersById.keySet())
+			.filter(m -> m.deliveredAt() == null && reportersById.get(m.id()).contains(m.recipient()))
 			.collectList()
 			.flatMapMany(changed -> changed.isEmpty() ? Flux.empty()
 					: collection()
 						.flatMap(c -> Mono.from(c.updateMany(
-								Filters.and(Filters.in(ID, changed.stream().map(StoredMessage::id).toList()),
-										Filters.eq(DELIVERED_AT, null)),
+								Filters.in(ID, changed.stream().map(StoredMessage::id).toList()),
 								Updates.set(DELIVERED_AT, date(at)))))
 						.thenMany(Flux.fromIterable(changed)));
 	}
