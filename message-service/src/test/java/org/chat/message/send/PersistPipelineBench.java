@@ -54,7 +54,7 @@ class PersistPipelineBench {
 		double pipelineRate = TOTAL / ((System.nanoTime() - t1) / 1e9);
 		System.out.printf("[PersistPipelineBench] %d messages, batches of %d: raw insertMany %.0f docs/s, "
 				+ "send pipeline %.0f messages/s (%.0f%% of raw), %d publishes%n", TOTAL, BATCH, rawRate,
-				pipelineRate, 100 * pipelineRate / rawRate, service.published.all().size());
+				pipelineRate, 100 * pipelineRate / rawRate, service.published.publishes().size());
 	}
 
 }
