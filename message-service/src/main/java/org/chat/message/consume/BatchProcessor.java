@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * update; then every other record, in order within its partition (partitions in parallel). Running sends
  * first is safe: a delivery report or query only gains from seeing them, and a read leaves out messages
  * stored by records after it in its partition. Delivery reports commute with everything but their send
- * (deliveredAt is set once and nothing else reads it), so they need no place in the partition order.
+ * (deliveredAt is set once, a sync racing a report aside: see MessageStore#markDeliveredAll, and nothing else
+ * reads it), so they need no place in the partition order.
  */
 public class BatchProcessor {
 

@@ -74,9 +74,11 @@ public class MessageStore {
 	 * are the owner of the conversation's partition (delivery reports are keyed by conversation) and a sync
 	 * query, which may run on another partition's owner. If both read the message unset, both write (the
 	 * later stamp wins, milliseconds apart) and both tell the sender: at worst a repeated
-	 * {@code message_delivered}, which the client applies idempotently. A notice is never lost: a writer
-	 * that reads the message set skips it only because another writer set it, and that one notifies. The
-	 * only read of {@code deliveredAt} that matters is "is it set", which both outcomes agree on.
+	 * {@code message_delivered}, which the client applies idempotently. No notice is lost to the race: a
+	 * writer that reads the message set skips it only because another writer set it, and that one notifies
+	 * (fan-out itself stays at most once, as before). The only read of {@code deliveredAt} that matters is
+	 * "is it set", which both outcomes agree on. Correct on MongoDB too: it only drops an index-friendly
+	 * condition.
 	 */
 	public Flux<StoredMessage> markDeliveredAll(Map<String, Set<String>> reportersById, Instant at) {
 		if (reportersById.isEmpty()) {
