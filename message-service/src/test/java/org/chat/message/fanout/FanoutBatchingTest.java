@@ -48,10 +48,12 @@ class FanoutBatchingTest {
 		this.h.process(send(0, 1, "alice", "bob", "m1"), send(1, 2, "carol", "bob", "m2"),
 				send(0, 3, "alice", "bob", "m3"));
 		this.h.published.clear();
+		int lookupsBefore = this.h.routing.lookups();
 
 		this.h.process(delivered(0, 4, "bob", "m3", "alice"), delivered(1, 5, "bob", "m2", "carol"),
 				delivered(0, 6, "bob", "m1", "alice"), delivered(0, 7, "bob", "m1", "alice"));
 
+		assertThat(this.h.routing.lookups() - lookupsBefore).as("one lookup for both senders").isEqualTo(1);
 		assertThat(this.h.published.publishes()).extracting(Publish::gatewayId)
 			.containsExactlyInAnyOrder("gw-b", "gw-a1", "gw-a2");
 		assertThat(lines(publish("gw-a1"))).containsExactly("alice message_delivered m3",

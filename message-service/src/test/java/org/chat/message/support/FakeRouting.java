@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chat.contracts.routing.RoutingLookup;
 import reactor.core.publisher.Mono;
@@ -15,6 +16,8 @@ public class FakeRouting implements RoutingLookup {
 
 	private final Map<String, Set<String>> gatewaysByUser = new ConcurrentHashMap<>();
 
+	private final AtomicInteger lookups = new AtomicInteger();
+
 	public FakeRouting online(String user, String... gateways) {
 		this.gatewaysByUser.put(user, Set.of(gateways));
 		return this;
@@ -22,6 +25,7 @@ public class FakeRouting implements RoutingLookup {
 
 	@Override
 	public Mono<Map<String, Set<String>>> gatewaysOf(Collection<String> userIds) {
+		this.lookups.incrementAndGet();
 		Map<String, Set<String>> result = new HashMap<>();
 		for (String user : Set.copyOf(userIds)) {
 			for (String gateway : this.gatewaysByUser.getOrDefault(user, Set.of())) {
@@ -29,6 +33,11 @@ public class FakeRouting implements RoutingLookup {
 			}
 		}
 		return Mono.just(result);
+	}
+
+	/** How many lookups were made (each may cover many users). */
+	public int lookups() {
+		return this.lookups.get();
 	}
 
 }
