@@ -65,8 +65,8 @@ class KafkaOutageIT {
 			.flatMap(t -> t.outcomes().stream())
 			.filter(o -> o.acked() && o.answeredAt() > downFrom && o.answeredAt() < downTo)
 			.count();
-		Delivery ab = Delivery.of(toBob, bob);
-		Delivery ba = Delivery.of(toAlice, alice);
+		Delivery ab = Delivery.settled(toBob, bob);
+		Delivery ba = Delivery.settled(toAlice, alice);
 		System.out.printf("[chaos] Kafka stop: stop took %d ms, stop returned → first unavailable %d ms, down %d ms, "
 				+ "start took %d ms, started → both senders acked again %d ms, max ack latency %d / %d ms, acked while "
 				+ "stopped %d%n[chaos]   %s%n[chaos]   %s%n", ms(stopped - stopCalled), ms(firstRefusal - stopped),

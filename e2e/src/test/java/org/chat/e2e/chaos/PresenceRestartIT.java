@@ -46,7 +46,7 @@ class PresenceRestartIT {
 							&& Chat.listed(list, carolId) && !Chat.listed(list, dave.userId()));
 			toBob.awaitAcked(toBob.ackedCount() + 10, 30_000);
 		}
-		Delivery ab = Delivery.of(toBob, bob);
+		Delivery ab = Delivery.settled(toBob, bob);
 		System.out.printf("[chaos] presence-service SIGKILL: kill → ready %d ms, ready → user_list converged %d ms "
 				+ "(kill → converged %d ms)%n[chaos]   %s%n", ms(readyAt - killedAt), ms(convergedAt - readyAt),
 				ms(convergedAt - killedAt), ab);
