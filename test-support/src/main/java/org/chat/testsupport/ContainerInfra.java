@@ -80,6 +80,25 @@ final class ContainerInfra implements InfraBackend {
 		redisCli("CLIENT", "KILL", "TYPE", "pubsub");
 	}
 
+	/**
+	 * Not supported: a stopped container gets a new mapped port when it starts again, and clients configured
+	 * with the old one would never reconnect. Kafka stop/start scenarios need the embedded mode.
+	 */
+	@Override
+	public boolean canStopKafka() {
+		return false;
+	}
+
+	@Override
+	public void stopKafka() {
+		throw new UnsupportedOperationException("stopping Kafka needs -Dchat.test.infra=embedded");
+	}
+
+	@Override
+	public void startKafka() {
+		throw new UnsupportedOperationException("starting Kafka needs -Dchat.test.infra=embedded");
+	}
+
 	private void redisCli(String... command) throws Exception {
 		String[] full = new String[command.length + 1];
 		full[0] = "redis-cli";

@@ -27,7 +27,10 @@ final class EmbeddedInfra implements InfraBackend {
 
 	private final Path root;
 
-	private final KafkaBroker kafka;
+	private final KafkaSettings kafkaSettings;
+
+	/** The running broker, null while stopped. */
+	private KafkaBroker kafka;
 
 	private final RedisServer redis;
 
@@ -35,6 +38,7 @@ final class EmbeddedInfra implements InfraBackend {
 
 	private EmbeddedInfra(Path root, KafkaBroker kafka, RedisServer redis, MongoStore mongo) {
 		this.root = root;
+		this.kafkaSettings = kafka.settings();
 		this.kafka = kafka;
 		this.redis = redis;
 		this.mongo = mongo;
@@ -100,7 +104,7 @@ final class EmbeddedInfra implements InfraBackend {
 
 	@Override
 	public String kafkaBootstrapServers() {
-		return kafka.bootstrapServers();
+		return kafkaSettings.bootstrapServers();
 	}
 
 	@Override
@@ -124,7 +128,29 @@ final class EmbeddedInfra implements InfraBackend {
 	}
 
 	@Override
-	public void close() {
+	public boolean canStopKafka() {
+		return true;
+	}
+
+	/** A graceful broker shutdown (logs flushed); its ports refuse connections until {@link #startKafka()}. */
+	@Override
+	public synchronized void stopKafka() {
+		if (kafka != null) {
+			kafka.close();
+			kafka = null;
+		}
+	}
+
+	/** The same ports and data directory again: topics, records and committed offsets are kept. */
+	@Override
+	public synchronized void startKafka() throws Exception {
+		if (kafka == null) {
+			kafka = KafkaBroker.start(kafkaSettings);
+		}
+	}
+
+	@Override
+	public synchronized void close() {
 		closeQuietly(kafka);
 		closeQuietly(redis);
 		closeQuietly(mongo);

@@ -18,6 +18,13 @@ interface InfraBackend extends AutoCloseable {
 
 	void restartRedis(boolean wipeData) throws Exception;
 
+	/** Whether {@link #stopKafka()} and {@link #startKafka()} are supported in this mode. */
+	boolean canStopKafka();
+
+	void stopKafka() throws Exception;
+
+	void startKafka() throws Exception;
+
 	@Override
 	void close();
 

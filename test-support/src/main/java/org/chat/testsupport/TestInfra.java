@@ -100,4 +100,32 @@ public final class TestInfra {
 		}
 	}
 
+	/** Whether {@link #stopKafka()} works here: embedded mode only (a container would come back on a new port). */
+	public boolean canStopKafka() {
+		return backend.canStopKafka();
+	}
+
+	/**
+	 * Shuts the Kafka broker down (gracefully: what it acknowledged is on disk); its port refuses connections
+	 * until {@link #startKafka()}. Unsupported with Testcontainers ({@link #canStopKafka()}).
+	 */
+	public void stopKafka() {
+		try {
+			backend.stopKafka();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Kafka stop failed", e);
+		}
+	}
+
+	/** Starts the stopped broker on the same port and data: topics, records and committed offsets are kept. */
+	public void startKafka() {
+		try {
+			backend.startKafka();
+		}
+		catch (Exception e) {
+			throw new IllegalStateException("Kafka start failed", e);
+		}
+	}
+
 }

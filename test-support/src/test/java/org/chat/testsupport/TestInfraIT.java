@@ -1,6 +1,8 @@
 package org.chat.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +17,17 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.chat.contracts.Topics;
 import org.junit.jupiter.api.Test;
@@ -57,6 +70,48 @@ class TestInfraIT {
 		}
 		finally {
 			client.shutdown();
+		}
+	}
+
+	@Test
+	void kafkaStopRefusesClientsAndStartKeepsTheRecords() throws Exception {
+		assumeTrue(infra.canStopKafka(), "embedded mode only");
+		TopicPartition partition = new TopicPartition(Topics.MESSAGES, 0);
+		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(
+				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
+				ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
+				ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2_000), new StringSerializer(), new StringSerializer())) {
+			long offset = producer.send(new ProducerRecord<>(Topics.MESSAGES, 0, "k", "before the stop"))
+				.get(10, TimeUnit.SECONDS)
+				.offset();
+			infra.stopKafka();
+			try {
+				assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.MESSAGES, 0, "k", "while down"))
+					.get(10, TimeUnit.SECONDS)).as("a send while the broker is stopped").isNotNull();
+			}
+			finally {
+				infra.startKafka();
+			}
+			assertThat(readAt(partition, offset)).isEqualTo("before the stop");
+			assertThat(producer.send(new ProducerRecord<>(Topics.MESSAGES, 0, "k", "after the start"))
+				.get(20, TimeUnit.SECONDS)
+				.offset()).isGreaterThan(offset);
+		}
+	}
+
+	private String readAt(TopicPartition partition, long offset) {
+		try (Consumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers()), new StringDeserializer(),
+				new StringDeserializer())) {
+			consumer.assign(List.of(partition));
+			consumer.seek(partition, offset);
+			long deadline = System.currentTimeMillis() + 20_000;
+			while (System.currentTimeMillis() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(java.time.Duration.ofMillis(500))) {
+					return record.value();
+				}
+			}
+			return null;
 		}
 	}
 

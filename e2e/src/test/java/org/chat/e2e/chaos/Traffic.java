@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.chat.contracts.client.ClientEvents;
@@ -13,10 +14,23 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One sender's steady traffic during a fault: sequential sends with an ack, each with its own clientMessageId,
- * on a thread of its own. Records which sends were acknowledged (clientMessageId → messageId) and which were
- * refused (error code) or got no ack at all: only acknowledged ones are promised to survive.
+ * on a thread of its own. Records every outcome with its timing: acknowledged (clientMessageId → messageId),
+ * refused (error code) or no ack at all. Only acknowledged sends are promised to survive.
  */
 final class Traffic implements AutoCloseable {
+
+	/** One send: when it was emitted and answered ({@link System#nanoTime()}), and how. */
+	record Outcome(String clientMessageId, long sentAt, long answeredAt, String messageId, String refusal) {
+
+		boolean acked() {
+			return this.refusal == null;
+		}
+
+		long latencyMillis() {
+			return (this.answeredAt - this.sentAt) / 1_000_000;
+		}
+
+	}
 
 	private final JsClient sender;
 
@@ -26,9 +40,7 @@ final class Traffic implements AutoCloseable {
 
 	private final AtomicBoolean running = new AtomicBoolean(true);
 
-	private final Map<String, String> acked = new LinkedHashMap<>();
-
-	private final List<String> refused = new ArrayList<>();
+	private final List<Outcome> outcomes = new ArrayList<>();
 
 	private final Thread thread;
 
@@ -44,21 +56,20 @@ final class Traffic implements AutoCloseable {
 	private void run() {
 		for (int i = 0; running.get(); i++) {
 			String clientMessageId = prefix + "-" + i;
+			long sentAt = System.nanoTime();
+			Outcome outcome;
 			try {
 				JsonNode ack = send(clientMessageId);
-				synchronized (this) {
-					if (ack.path("ok").asBoolean()) {
-						acked.put(clientMessageId, ack.path("messageId").asString());
-					}
-					else {
-						refused.add(ack.path("error").path("code").asString());
-					}
-				}
+				outcome = ack.path("ok").asBoolean()
+						? new Outcome(clientMessageId, sentAt, System.nanoTime(), ack.path("messageId").asString(), null)
+						: new Outcome(clientMessageId, sentAt, System.nanoTime(), null,
+								ack.path("error").path("code").asString());
 			}
 			catch (AssertionError noAck) {
-				synchronized (this) {
-					refused.add("no ack");
-				}
+				outcome = new Outcome(clientMessageId, sentAt, System.nanoTime(), null, "no ack");
+			}
+			synchronized (this) {
+				outcomes.add(outcome);
 			}
 			pause();
 		}
@@ -81,16 +92,36 @@ final class Traffic implements AutoCloseable {
 				Payloads.obj("text", "chaos " + clientMessageId, "toUserId", toUserId, "clientMessageId", clientMessageId));
 	}
 
-	synchronized int ackedCount() {
-		return acked.size();
+	String prefix() {
+		return this.prefix;
 	}
 
+	synchronized List<Outcome> outcomes() {
+		return List.copyOf(outcomes);
+	}
+
+	synchronized int ackedCount() {
+		return (int) outcomes.stream().filter(Outcome::acked).count();
+	}
+
+	/** clientMessageId → messageId of every acknowledged send, in send order. */
 	synchronized Map<String, String> acked() {
-		return new LinkedHashMap<>(acked);
+		Map<String, String> acked = new LinkedHashMap<>();
+		outcomes.stream().filter(Outcome::acked).forEach(o -> acked.put(o.clientMessageId(), o.messageId()));
+		return acked;
 	}
 
 	synchronized List<String> refused() {
-		return new ArrayList<>(refused);
+		return outcomes.stream().filter(o -> !o.acked()).map(Outcome::refusal).toList();
+	}
+
+	/** The first send answered after {@code since} (nanoTime) that matches {@code acked}. */
+	synchronized Optional<Outcome> firstAnsweredAfter(long since, boolean acked) {
+		return outcomes.stream().filter(o -> o.answeredAt() > since && o.acked() == acked).findFirst();
+	}
+
+	synchronized long maxLatencyMillis() {
+		return outcomes.stream().mapToLong(Outcome::latencyMillis).max().orElse(0);
 	}
 
 	/** Waits until at least {@code count} sends were acknowledged in all. */
@@ -100,6 +131,22 @@ final class Traffic implements AutoCloseable {
 			if (System.currentTimeMillis() > deadline) {
 				throw new AssertionError("only " + ackedCount() + " of " + count + " sends acknowledged; refused "
 						+ refused());
+			}
+			Thread.sleep(20);
+		}
+	}
+
+	/** Waits until a send answered after {@code since} matches {@code acked}; returns it. */
+	Outcome awaitAnsweredAfter(long since, boolean acked, long timeoutMillis) throws InterruptedException {
+		long deadline = System.currentTimeMillis() + timeoutMillis;
+		while (true) {
+			Optional<Outcome> found = firstAnsweredAfter(since, acked);
+			if (found.isPresent()) {
+				return found.get();
+			}
+			if (System.currentTimeMillis() > deadline) {
+				throw new AssertionError("no " + (acked ? "acknowledged" : "refused") + " send of " + prefix + " in "
+						+ timeoutMillis + " ms; outcomes " + outcomes());
 			}
 			Thread.sleep(20);
 		}

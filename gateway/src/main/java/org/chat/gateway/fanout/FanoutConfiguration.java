@@ -2,6 +2,7 @@ package org.chat.gateway.fanout;
 
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.lifecycle.GatewayId;
+import org.chat.gateway.presence.GatewayLiveness;
 import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
@@ -22,8 +23,8 @@ class FanoutConfiguration {
 
 	@Bean
 	FanoutRouter fanoutRouter(LocalSessions sessions, PendingReplies pending, EnvelopePublisher publisher,
-			SessionEvents sessionEvents) {
-		return new FanoutRouter(sessions, pending, publisher, sessionEvents);
+			SessionEvents sessionEvents, GatewayLiveness liveness) {
+		return new FanoutRouter(sessions, pending, publisher, sessionEvents, liveness::refreshOnce);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,6 +23,7 @@ import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
 import org.chat.gateway.socketio.SocketIoSocket.Outcome;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /** Applies one {@link GatewayMessage} from Redis to the local sockets (see its javadoc for the kinds). */
@@ -37,12 +39,16 @@ public class FanoutRouter {
 
 	private final SessionEvents sessionEvents;
 
+	private final Supplier<Mono<Void>> livenessRefresh;
+
+	/** @param livenessRefresh writes this gateway's alive key now ({@code GatewayLiveness::refreshOnce}) */
 	public FanoutRouter(LocalSessions sessions, PendingReplies pending, EnvelopePublisher publisher,
-			SessionEvents sessionEvents) {
+			SessionEvents sessionEvents, Supplier<Mono<Void>> livenessRefresh) {
 		this.sessions = sessions;
 		this.pending = pending;
 		this.publisher = publisher;
 		this.sessionEvents = sessionEvents;
+		this.livenessRefresh = livenessRefresh;
 	}
 
 	public void route(GatewayMessage message) {
@@ -106,8 +112,19 @@ public class FanoutRouter {
 		}
 	}
 
-	/** Presence lost its state: every live local socket announces itself again with its own epoch. */
+	/**
+	 * Presence lost its state: the alive key went with it, so it is written first — else the sweeper takes the
+	 * re-announced sessions for those of a dead gateway and drops them before the next periodic refresh. Then
+	 * every live local socket announces itself again with its own epoch.
+	 */
 	private void reannounce() {
+		this.livenessRefresh.get().onErrorResume(ex -> {
+			log.warn("alive key not refreshed before the re-announce: " + ex);
+			return Mono.empty();
+		}).doFinally(signal -> announceSessions()).subscribe();
+	}
+
+	private void announceSessions() {
 		for (ChatSession session : this.sessions.all()) {
 			CompletableFuture<Void> announced = (session.profile() != null)
 					? this.sessionEvents.registered(session.ref(), session.profile())

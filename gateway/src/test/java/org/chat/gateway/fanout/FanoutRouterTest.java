@@ -1,6 +1,7 @@
 package org.chat.gateway.fanout;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.chat.contracts.Topics;
@@ -24,6 +25,7 @@ import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
 import org.chat.gateway.socketio.SocketIoSocket.Outcome;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 import tools.jackson.databind.JsonNode;
 
@@ -37,8 +39,11 @@ class FanoutRouterTest {
 
 	private final PendingReplies pending = new PendingReplies(VirtualTimeScheduler.create(), Duration.ofSeconds(10));
 
+	/** Sessions published before each liveness refresh: a refresh must come before any re-announce. */
+	private final List<Integer> sentAtRefresh = new ArrayList<>();
+
 	private final FanoutRouter router = new FanoutRouter(this.sessions, this.pending, this.publisher,
-			new SessionEvents(this.publisher));
+			new SessionEvents(this.publisher), () -> Mono.fromRunnable(() -> this.sentAtRefresh.add(this.publisher.sent().size())));
 
 	private final FakeSocket alice1 = socket("alice", "a1", 3);
 
@@ -135,6 +140,15 @@ class FanoutRouterTest {
 			.satisfies(sent -> assertThat(sent.type()).isEqualTo(EventType.SESSION_OPENED))
 			.satisfies(sent -> assertThat(sent.key()).isEqualTo("bob"))
 			.satisfies(sent -> assertThat(sent.envelope().epoch()).isEqualTo(9));
+		assertThat(this.sentAtRefresh).as("alive key written before any session is re-announced").containsExactly(0);
+	}
+
+	@Test
+	void reannounceStillHappensWhenTheLivenessRefreshFails() {
+		FanoutRouter failing = new FanoutRouter(this.sessions, this.pending, this.publisher,
+				new SessionEvents(this.publisher), () -> Mono.error(new IllegalStateException("Redis down")));
+		failing.route(GatewayMessage.reannounce());
+		assertThat(this.publisher.sent()).hasSize(3);
 	}
 
 	private FakeSocket socket(String user, String id, long epoch) {
