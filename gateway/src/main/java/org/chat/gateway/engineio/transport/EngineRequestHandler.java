@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.chat.gateway.engineio.EngineError;
 import org.chat.gateway.engineio.EngineHandshake;
@@ -27,7 +28,7 @@ import reactor.core.publisher.Mono;
 /**
  * The HTTP side of one Engine.IO endpoint: validates {@code EIO}, {@code transport} and {@code sid}, answers
  * polling GET/POST, upgrades WebSocket requests (new sessions or probes of polling sessions) and refuses bad
- * requests with HTTP 400 and the reference JSON body.
+ * requests with HTTP 400 and the reference JSON body (HTTP 429 for an address over its connection limit).
  */
 public final class EngineRequestHandler {
 
@@ -79,7 +80,11 @@ public final class EngineRequestHandler {
 				exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
 				return write(exchange.getResponse(), MediaType.APPLICATION_JSON, SHUTTING_DOWN);
 			}
-			return kind == TransportKind.POLLING ? openPolling(exchange) : openWebSocket(exchange);
+			EngineHandshake handshake = handshake(request);
+			if (!server.reserve(handshake.remoteAddress())) {
+				throw new EngineRequestException(EngineError.TOO_MANY_CONNECTIONS);
+			}
+			return kind == TransportKind.POLLING ? openPolling(exchange, handshake) : openWebSocket(exchange, handshake);
 		}
 		EngineSession session = server.find(sid);
 		if (session == null) {
@@ -88,18 +93,37 @@ public final class EngineRequestHandler {
 		return kind == TransportKind.POLLING ? polling(exchange, session) : upgrade(exchange, session);
 	}
 
-	private Mono<Void> openPolling(ServerWebExchange exchange) {
+	/** The address slot {@code route} reserved passes to the session, which gives it back when it ends. */
+	private Mono<Void> openPolling(ServerWebExchange exchange, EngineHandshake handshake) {
 		PollingTransport transport = new PollingTransport(server.settings().maxPayload());
-		EngineSession session = server.open(transport, handshake(exchange.getRequest()));
+		EngineSession session;
+		try {
+			session = server.open(transport, handshake);
+		}
+		catch (RuntimeException ex) {
+			server.unreserve(handshake.remoteAddress());
+			throw ex;
+		}
 		transport.bind(session);
 		return writePayload(exchange.getResponse(), transport.poll());
 	}
 
-	private Mono<Void> openWebSocket(ServerWebExchange exchange) {
-		EngineHandshake handshake = handshake(exchange.getRequest());
+	/**
+	 * The reserved slot goes either to the session (the upgrade succeeded) or back to the server (the upgrade
+	 * failed or was cancelled first): whichever claims {@code pending} first, exactly once.
+	 */
+	private Mono<Void> openWebSocket(ServerWebExchange exchange, EngineHandshake handshake) {
+		AtomicBoolean pending = new AtomicBoolean(true);
 		return webSocketService.handleRequest(exchange, socket -> {
+			if (!pending.compareAndSet(true, false)) {
+				return socket.close();
+			}
 			WebSocketTransport transport = new WebSocketTransport();
 			return transport.run(socket, server.open(transport, handshake));
+		}).doFinally(signal -> {
+			if (pending.compareAndSet(true, false)) {
+				server.unreserve(handshake.remoteAddress());
+			}
 		});
 	}
 
@@ -150,7 +174,7 @@ public final class EngineRequestHandler {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
-		response.setStatusCode(HttpStatus.BAD_REQUEST);
+		response.setStatusCode(HttpStatus.valueOf(error.httpStatus()));
 		return write(response, MediaType.APPLICATION_JSON, error.json());
 	}
 
