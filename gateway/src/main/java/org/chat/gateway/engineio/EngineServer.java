@@ -105,7 +105,9 @@ public final class EngineServer {
 	/** Called exactly once per session, when it ends (whatever the reason): gives back its address slot. */
 	void remove(EngineSession session) {
 		sessions.remove(session.id(), session);
-		unreserve(session.handshake().remoteAddress());
+		if (session.handshake() != null) {
+			unreserve(session.handshake().remoteAddress());
+		}
 	}
 
 	private static InetAddress address(InetSocketAddress remote) {
