@@ -10,6 +10,8 @@ import java.util.function.IntSupplier;
 
 import javax.management.ObjectName;
 
+import org.chat.gateway.GatewayApplication;
+
 /**
  * Measures the live heap one idle, authenticated chat connection costs (issue 10). Not a test (it prints,
  * never asserts): run it with the test classpath, e.g.
@@ -23,6 +25,7 @@ public final class ConnectionFootprint {
 	}
 
 	public static void main(String[] args) throws Exception {
+		GatewayApplication.tuneReactorNetty();
 		int count = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
 		try (FootprintGateway gateway = new FootprintGateway()) {
 			connectAndDrop(gateway, 300);
