@@ -1,11 +1,15 @@
 package org.chat.gateway.web;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +151,22 @@ class ConnectionLimitWireTest {
 			.POST(HttpRequest.BodyPublishers.ofString("1"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		awaitZero();
+	}
+
+	@Test
+	void aFailedWebSocketHandshakeGivesTheSlotBack() throws Exception {
+		try (Socket tcp = new Socket("127.0.0.1", server.port())) {
+			tcp.setSoTimeout(15_000);
+			tcp.getOutputStream()
+				.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+						+ "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+						+ "Sec-WebSocket-Version: 99\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			String status = new BufferedReader(new InputStreamReader(tcp.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			assertThat(status).as("no WebSocket for an unknown version").doesNotContain(" 101 ");
+		}
+		awaitZero();
+		assertThat(server.engine().sessionCount()).isZero();
 	}
 
 	@Test
