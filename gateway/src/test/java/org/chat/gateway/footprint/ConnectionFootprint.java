@@ -30,14 +30,18 @@ public final class ConnectionFootprint {
 		try (FootprintGateway gateway = new FootprintGateway()) {
 			connectAndDrop(gateway, 300);
 			long before = liveHeap();
+			long rssBefore = rss();
 			Map<String, long[]> histogramBefore = histogram();
 			Process clients = clients(gateway.port(), count);
-			await(gateway.sessions::size, count);
+			await(() -> clients.isAlive() ? gateway.sessions.size() : -1, count);
 			Thread.sleep(2000);
 			long after = liveHeap();
+			long rssAfter = rss();
 			Map<String, long[]> histogramAfter = histogram();
 			System.out.printf("%d idle authenticated connections: live heap %,d -> %,d bytes = %,d bytes per connection%n",
 					count, before, after, (after - before) / count);
+			System.out.printf("process RSS %,d -> %,d bytes = %,d bytes per connection (heap headroom included)%n",
+					rssBefore, rssAfter, (rssAfter - rssBefore) / count);
 			printDiff(histogramBefore, histogramAfter, count);
 			clients.destroyForcibly().waitFor();
 			await(gateway::engineSessions, 0);
@@ -47,14 +51,14 @@ public final class ConnectionFootprint {
 	/** Warm-up: the first connections load classes and fill pools that later ones share. */
 	private static void connectAndDrop(FootprintGateway gateway, int count) throws Exception {
 		Process clients = clients(gateway.port(), count);
-		await(gateway.sessions::size, count);
+		await(() -> clients.isAlive() ? gateway.sessions.size() : -1, count);
 		clients.destroyForcibly().waitFor();
 		await(gateway::engineSessions, 0);
 	}
 
 	private static Process clients(int port, int count) throws Exception {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+		Process process = new ProcessBuilder(java, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
 				FootprintClients.class.getName(), String.valueOf(port), String.valueOf(count))
 			.redirectErrorStream(true)
 			.start();
@@ -68,7 +72,7 @@ public final class ConnectionFootprint {
 	private static void await(IntSupplier value, int expected) throws InterruptedException {
 		long deadline = System.nanoTime() + 300_000_000_000L;
 		while (value.getAsInt() != expected) {
-			if (System.nanoTime() > deadline) {
+			if (System.nanoTime() > deadline || value.getAsInt() < 0) {
 				throw new IllegalStateException("waited for " + expected + ", have " + value.getAsInt());
 			}
 			Thread.sleep(100);
@@ -81,6 +85,20 @@ public final class ConnectionFootprint {
 			Thread.sleep(300);
 		}
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/** Resident set size from /proc (Linux), 0 elsewhere. */
+	private static long rss() throws Exception {
+		Path status = Path.of("/proc/self/status");
+		if (!java.nio.file.Files.exists(status)) {
+			return 0;
+		}
+		return java.nio.file.Files.readAllLines(status)
+			.stream()
+			.filter(line -> line.startsWith("VmRSS:"))
+			.mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+			.findFirst()
+			.orElse(0);
 	}
 
 	/** Class name to {instances, bytes}, from the JVM's own (full-GC) class histogram. */
