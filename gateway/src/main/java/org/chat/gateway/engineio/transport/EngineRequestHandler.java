@@ -21,12 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.reactive.socket.HandshakeInfo;
-import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.util.context.Context;
 
 /**
  * The HTTP side of one Engine.IO endpoint: validates {@code EIO}, {@code transport} and {@code sid}, answers
@@ -39,24 +36,16 @@ public final class EngineRequestHandler {
 
 	private static final MediaType PAYLOAD_TYPE = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
-	/**
-	 * What every WebSocket session is given as its handshake: the transport never reads it, and WebFlux's own
-	 * (a copy of all request headers, the URI, attributes) would stay in memory for the connection's life.
-	 * The session's real handshake is the {@link EngineHandshake}.
-	 */
-	private static final HandshakeInfo NO_HANDSHAKE_INFO = new HandshakeInfo(java.net.URI.create("/socket.io/"),
-			HttpHeaders.readOnlyHttpHeaders(new HttpHeaders()), Mono.empty(), null);
-
 	private final EngineServer server;
 
 	private final CorsPolicy cors;
 
-	private final RequestUpgradeStrategy upgradeStrategy;
+	private final WebSocketUpgrade webSocket;
 
 	public EngineRequestHandler(EngineServer server, CorsPolicy cors, RequestUpgradeStrategy upgradeStrategy) {
 		this.server = server;
 		this.cors = cors;
-		this.upgradeStrategy = upgradeStrategy;
+		this.webSocket = new WebSocketUpgrade(upgradeStrategy);
 	}
 
 	public Mono<Void> handle(ServerWebExchange exchange) {
@@ -79,7 +68,7 @@ public final class EngineRequestHandler {
 		if (!"4".equals(request.getQueryParams().getFirst("EIO"))) {
 			throw new EngineRequestException(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
 		}
-		if (kind == TransportKind.WEBSOCKET && !isWebSocketUpgrade(request)) {
+		if (kind == TransportKind.WEBSOCKET && !WebSocketUpgrade.isUpgrade(request)) {
 			throw new EngineRequestException(EngineError.BAD_REQUEST);
 		}
 		String sid = request.getQueryParams().getFirst("sid");
@@ -125,7 +114,7 @@ public final class EngineRequestHandler {
 	 */
 	private Mono<Void> openWebSocket(ServerWebExchange exchange, EngineHandshake handshake) {
 		AtomicBoolean pending = new AtomicBoolean(true);
-		return upgradeTo(exchange, socket -> {
+		return webSocket.upgrade(exchange, socket -> {
 			if (!pending.compareAndSet(true, false)) {
 				return socket.close();
 			}
@@ -140,7 +129,7 @@ public final class EngineRequestHandler {
 
 	/** Like the reference server, a refused probe (already upgraded or upgrading) is accepted and then closed. */
 	private Mono<Void> upgrade(ServerWebExchange exchange, EngineSession session) {
-		return upgradeTo(exchange, socket -> {
+		return webSocket.upgrade(exchange, socket -> {
 			WebSocketTransport probe = new WebSocketTransport();
 			return session.beginProbe(probe) ? probe.run(socket, session) : socket.close();
 		});
@@ -169,19 +158,6 @@ public final class EngineRequestHandler {
 				exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
 				return exchange.getResponse().setComplete();
 			});
-	}
-
-	/** The checks of WebFlux's HandshakeWebSocketService, which is bypassed (see {@link #NO_HANDSHAKE_INFO}). */
-	private static boolean isWebSocketUpgrade(ServerHttpRequest request) {
-		HttpHeaders headers = request.getHeaders();
-		return request.getMethod() == HttpMethod.GET && "websocket".equalsIgnoreCase(headers.getUpgrade())
-				&& headers.getConnection().stream().anyMatch(token -> token.equalsIgnoreCase("upgrade"))
-				&& headers.getFirst("Sec-WebSocket-Key") != null;
-	}
-
-	private Mono<Void> upgradeTo(ServerWebExchange exchange, WebSocketHandler handler) {
-		return upgradeStrategy.upgrade(exchange, handler, null, () -> NO_HANDSHAKE_INFO)
-			.contextWrite(context -> Context.empty());
 	}
 
 	private static Mono<Void> writePayload(ServerHttpResponse response, Mono<String> payload) {
