@@ -1,5 +1,7 @@
 package org.chat.gateway.engineio;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,12 +25,33 @@ public final class EngineServer {
 
 	private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
 
+	private final AddressConnections perAddress;
+
 	private volatile boolean accepting = true;
 
 	public EngineServer(EngineSettings settings, HeartbeatTimer timer, Consumer<EngineSession> onConnection) {
 		this.settings = settings;
 		this.timer = timer;
 		this.onConnection = onConnection;
+		this.perAddress = new AddressConnections(settings.maxConnectionsPerAddress());
+	}
+
+	/** Open sessions per remote address ({@code chat.engine.max-connections-per-address}). */
+	public AddressConnections perAddress() {
+		return perAddress;
+	}
+
+	/**
+	 * Takes a per-address slot for a session about to open; false when the address is at its limit. The
+	 * caller either opens the session (which gives the slot back when it ends) or calls {@link #unreserve}.
+	 */
+	public boolean reserve(InetSocketAddress remote) {
+		return perAddress.tryAcquire(address(remote));
+	}
+
+	/** Gives back a slot whose session never opened (e.g. the WebSocket upgrade failed). */
+	public void unreserve(InetSocketAddress remote) {
+		perAddress.release(address(remote));
 	}
 
 	public EngineSettings settings() {
@@ -39,7 +62,10 @@ public final class EngineServer {
 		return timer;
 	}
 
-	/** Opens a session on {@code transport}: the OPEN packet is the first thing it writes. */
+	/**
+	 * Opens a session on {@code transport}: the OPEN packet is the first thing it writes. The caller has
+	 * {@link #reserve reserved} the handshake's address; the slot is given back when the session ends.
+	 */
 	public EngineSession open(EngineTransport transport, EngineHandshake handshake) {
 		String sid = Ids.random();
 		EngineSession session = new EngineSession(sid, handshake, this, transport);
@@ -76,8 +102,16 @@ public final class EngineServer {
 		List.copyOf(sessions.values()).forEach(session -> session.close(reason));
 	}
 
+	/** Called exactly once per session, when it ends (whatever the reason): gives back its address slot. */
 	void remove(EngineSession session) {
 		sessions.remove(session.id(), session);
+		if (session.handshake() != null) {
+			unreserve(session.handshake().remoteAddress());
+		}
+	}
+
+	private static InetAddress address(InetSocketAddress remote) {
+		return remote == null ? null : remote.getAddress();
 	}
 
 	private String openJson(String sid, EngineSettings.TransportKind kind) {

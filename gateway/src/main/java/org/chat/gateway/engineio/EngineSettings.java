@@ -6,10 +6,16 @@ import java.util.Set;
 
 /**
  * What an Engine.IO server announces and enforces: heartbeat, maximum payload, outbound queue bound and
- * the transports it accepts.
+ * the transports it accepts, and how many sessions one remote address may hold open (0 = no limit).
  */
 public record EngineSettings(Duration pingInterval, Duration pingTimeout, int maxPayload, int outboundQueueSize,
-		Set<TransportKind> transports) {
+		Set<TransportKind> transports, int maxConnectionsPerAddress) {
+
+	/** Settings without a per-address limit. */
+	public EngineSettings(Duration pingInterval, Duration pingTimeout, int maxPayload, int outboundQueueSize,
+			Set<TransportKind> transports) {
+		this(pingInterval, pingTimeout, maxPayload, outboundQueueSize, transports, 0);
+	}
 
 	public EngineSettings {
 		Objects.requireNonNull(pingInterval, "pingInterval");
@@ -19,6 +25,9 @@ public record EngineSettings(Duration pingInterval, Duration pingTimeout, int ma
 		}
 		if (maxPayload < 1 || outboundQueueSize < 2) {
 			throw new IllegalArgumentException("maxPayload must be > 0 and outboundQueueSize >= 2");
+		}
+		if (maxConnectionsPerAddress < 0) {
+			throw new IllegalArgumentException("maxConnectionsPerAddress must be >= 0 (0 = no limit)");
 		}
 		transports = Set.copyOf(transports);
 		if (transports.isEmpty()) {

@@ -1,9 +1,9 @@
 package org.chat.gateway.session;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The sockets this gateway holds, by session id and by user id. */
@@ -11,22 +11,33 @@ public class LocalSessions {
 
 	private final Map<String, ChatSession> bySession = new ConcurrentHashMap<>();
 
-	private final Map<String, Set<ChatSession>> byUser = new ConcurrentHashMap<>();
+	/**
+	 * Immutable lists replaced under {@code compute} (atomic per user): most users have one socket, and a
+	 * concurrent set per user cost every idle connection ~200 bytes.
+	 */
+	private final Map<String, List<ChatSession>> byUser = new ConcurrentHashMap<>();
 
 	public void add(ChatSession session) {
 		this.bySession.put(session.id(), session);
 		this.byUser.compute(session.userId(), (user, sessions) -> {
-			Set<ChatSession> set = (sessions != null) ? sessions : ConcurrentHashMap.newKeySet();
-			set.add(session);
-			return set;
+			if (sessions == null) {
+				return List.of(session);
+			}
+			if (sessions.contains(session)) {
+				return sessions;
+			}
+			List<ChatSession> more = new ArrayList<>(sessions.size() + 1);
+			more.addAll(sessions);
+			more.add(session);
+			return List.copyOf(more);
 		});
 	}
 
 	public void remove(ChatSession session) {
 		this.bySession.remove(session.id(), session);
 		this.byUser.computeIfPresent(session.userId(), (user, sessions) -> {
-			sessions.remove(session);
-			return sessions.isEmpty() ? null : sessions;
+			List<ChatSession> rest = sessions.stream().filter(other -> other != session).toList();
+			return rest.isEmpty() ? null : rest;
 		});
 	}
 
@@ -35,8 +46,8 @@ public class LocalSessions {
 	}
 
 	public Collection<ChatSession> ofUser(String userId) {
-		Set<ChatSession> sessions = (userId != null) ? this.byUser.get(userId) : null;
-		return (sessions != null) ? List.copyOf(sessions) : List.of();
+		List<ChatSession> sessions = (userId != null) ? this.byUser.get(userId) : null;
+		return (sessions != null) ? sessions : List.of();
 	}
 
 	public Collection<ChatSession> all() {

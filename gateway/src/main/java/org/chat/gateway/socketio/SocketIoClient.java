@@ -37,9 +37,10 @@ final class SocketIoClient implements EngineListener {
 
 	private final EngineSession engine;
 
-	private final Map<String, SocketIoSocketImpl> sockets = new HashMap<>(4);
+	private final Map<String, SocketIoSocketImpl> sockets = new HashMap<>(2);
 
-	private final Set<String> connecting = new HashSet<>(2);
+	/** Namespaces whose CONNECT is being authorized; null when none (the idle case). */
+	private Set<String> connecting;
 
 	private BinaryAssembler assembler;
 
@@ -147,6 +148,9 @@ final class SocketIoClient implements EngineListener {
 			return;
 		}
 		synchronized (this) {
+			if (connecting == null) {
+				connecting = new HashSet<>(2);
+			}
 			if (sockets.containsKey(namespace) || !connecting.add(namespace)) {
 				log.debug("engine session {} is already connected to {}", engine.id(), namespace);
 				return;
@@ -164,7 +168,7 @@ final class SocketIoClient implements EngineListener {
 	private void connected(String namespace, ConnectionHandler handler, JsonNode auth, Object principal) {
 		SocketIoSocketImpl socket;
 		synchronized (this) {
-			connecting.remove(namespace);
+			doneConnecting(namespace);
 			if (!engine.isOpen()) {
 				return;
 			}
@@ -185,13 +189,20 @@ final class SocketIoClient implements EngineListener {
 
 	private void rejected(String namespace, Throwable error) {
 		synchronized (this) {
-			connecting.remove(namespace);
+			doneConnecting(namespace);
 		}
 		String message = error instanceof ConnectRejected ? error.getMessage() : "unavailable";
 		if (!(error instanceof ConnectRejected)) {
 			log.warn("authorize of namespace {} failed", namespace, error);
 		}
 		send(connectError(namespace, message), false);
+	}
+
+	private void doneConnecting(String namespace) {
+		connecting.remove(namespace);
+		if (connecting.isEmpty()) {
+			connecting = null;
+		}
 	}
 
 	/** Drops the timeout too: a cancelled one would stay referenced by every idle connection. */
@@ -204,7 +215,7 @@ final class SocketIoClient implements EngineListener {
 
 	private void connectTimedOut() {
 		synchronized (this) {
-			if (!sockets.isEmpty() || !connecting.isEmpty()) {
+			if (!sockets.isEmpty() || connecting != null) {
 				return;
 			}
 		}

@@ -35,11 +35,13 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 
 	private final AtomicBoolean connected = new AtomicBoolean(true);
 
-	private final Map<String, EventListener> listeners = new HashMap<>();
+	/** Null until the first {@link #on}: the chat namespace has one {@link #onAny} listener and no others. */
+	private Map<String, EventListener> listeners;
 
 	private EventListener anyListener;
 
-	private final List<Consumer<String>> disconnectListeners = new ArrayList<>(1);
+	/** Null, one listener, or a list: an idle socket should not carry an empty ArrayList. */
+	private Object disconnectListeners;
 
 	/**
 	 * The client may emit as soon as it has the CONNECT answer, while the application's onConnect (which
@@ -79,6 +81,9 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 
 	@Override
 	public synchronized void on(String event, EventListener listener) {
+		if (listeners == null) {
+			listeners = new HashMap<>(4);
+		}
 		listeners.put(event, listener);
 	}
 
@@ -88,8 +93,20 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public synchronized void onDisconnect(Consumer<String> listener) {
-		disconnectListeners.add(listener);
+		if (disconnectListeners == null) {
+			disconnectListeners = listener;
+		}
+		else if (disconnectListeners instanceof List<?> list) {
+			((List<Consumer<String>>) list).add(listener);
+		}
+		else {
+			List<Consumer<String>> list = new ArrayList<>(2);
+			list.add((Consumer<String>) disconnectListeners);
+			list.add(listener);
+			disconnectListeners = list;
+		}
 	}
 
 	@Override
@@ -172,7 +189,7 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 		}
 		EventListener listener;
 		synchronized (this) {
-			listener = listeners.getOrDefault(event, anyListener);
+			listener = listeners == null ? anyListener : listeners.getOrDefault(event, anyListener);
 		}
 		if (listener == null) {
 			log.debug("socket {} has no listener for {}", id, event);
@@ -194,7 +211,7 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 		}
 		List<Consumer<String>> toCall;
 		synchronized (this) {
-			toCall = List.copyOf(disconnectListeners);
+			toCall = disconnectListeners();
 		}
 		for (Consumer<String> listener : toCall) {
 			try {
@@ -204,6 +221,15 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 				log.error("disconnect listener failed on socket {}", id, ex);
 			}
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Consumer<String>> disconnectListeners() {
+		if (disconnectListeners == null) {
+			return List.of();
+		}
+		return disconnectListeners instanceof List<?> list ? List.copyOf((List<Consumer<String>>) list)
+				: List.of((Consumer<String>) disconnectListeners);
 	}
 
 	private static JsonNode toTree(Object arg) {

@@ -9,8 +9,6 @@ import org.chat.gateway.engineio.EngineSettings;
 import org.chat.gateway.engineio.HeartbeatTimer;
 import org.chat.gateway.engineio.transport.CorsPolicy;
 import org.chat.gateway.engineio.transport.EngineRequestHandler;
-import org.springframework.web.reactive.socket.server.WebSocketService;
-import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
 import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
 import reactor.netty.http.server.WebsocketServerSpec;
 
@@ -22,16 +20,15 @@ public record EngineEndpoint(String path, EngineServer server, EngineRequestHand
 			HeartbeatTimer timer, Consumer<EngineSession> onConnection) {
 		EngineServer server = new EngineServer(settings, timer, onConnection);
 		return new EngineEndpoint(path, server,
-				new EngineRequestHandler(server, new CorsPolicy(corsOrigins), webSocketService(settings.maxPayload())));
+				new EngineRequestHandler(server, new CorsPolicy(corsOrigins), upgradeStrategy(settings.maxPayload())));
 	}
 
 	boolean matches(String requestPath) {
 		return requestPath.equals(path) || requestPath.length() == path.length() - 1 && path.startsWith(requestPath);
 	}
 
-	private static WebSocketService webSocketService(int maxPayload) {
-		return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
-				() -> WebsocketServerSpec.builder().maxFramePayloadLength(maxPayload)));
+	private static ReactorNettyRequestUpgradeStrategy upgradeStrategy(int maxPayload) {
+		return new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder().maxFramePayloadLength(maxPayload));
 	}
 
 }

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param outboundQueueSize packets queued per connection; droppable ones are shed above half, a full queue closes
  * @param transports accepted transports ({@code websocket}, {@code polling})
  * @param corsOrigins origins allowed to poll cross-origin; {@code *} allows any
+ * @param maxConnectionsPerAddress open Engine.IO sessions one remote address may hold; more are refused with
+ *        HTTP 429; 0 = no limit. Behind a load balancer every client has the balancer's address: see
+ *        docs/GATEWAY.md
  */
 @Validated
 @ConfigurationProperties("chat.engine")
@@ -38,10 +41,12 @@ public record EngineProperties(@DefaultValue("/socket.io/") @NotNull @Pattern(re
 		@DefaultValue("45s") @NotNull @DurationMin(millis = 1) Duration connectTimeout,
 		@DefaultValue("512") @Min(2) @Max(1_000_000) int outboundQueueSize,
 		@DefaultValue({ "websocket", "polling" }) @NotEmpty Set<TransportKind> transports,
-		@DefaultValue("*") @NotEmpty List<String> corsOrigins) {
+		@DefaultValue("*") @NotEmpty List<String> corsOrigins,
+		@DefaultValue("1000") @Min(0) int maxConnectionsPerAddress) {
 
 	public EngineSettings toSettings() {
-		return new EngineSettings(pingInterval, pingTimeout, maxPayload, outboundQueueSize, transports);
+		return new EngineSettings(pingInterval, pingTimeout, maxPayload, outboundQueueSize, transports,
+				maxConnectionsPerAddress);
 	}
 
 }

@@ -72,8 +72,9 @@ public class FakeSocket implements SocketIoSocket {
 		this.outcome = next;
 	}
 
+	/** Whether an event of this name reaches a listener (its own or the catch-all). */
 	public boolean hasListener(String event) {
-		return this.listeners.containsKey(event);
+		return this.listeners.containsKey(event) || this.anyListener != null;
 	}
 
 	@Override

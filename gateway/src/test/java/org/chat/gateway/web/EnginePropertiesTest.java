@@ -35,6 +35,7 @@ class EnginePropertiesTest {
 			assertThat(settings.maxPayload()).isEqualTo(1_000_000);
 			assertThat(settings.transports()).containsExactlyInAnyOrder(TransportKind.WEBSOCKET, TransportKind.POLLING);
 			assertThat(context.getBean(EngineProperties.class).connectTimeout()).isEqualTo(Duration.ofSeconds(45));
+			assertThat(settings.maxConnectionsPerAddress()).isEqualTo(1000);
 		});
 	}
 
@@ -55,7 +56,8 @@ class EnginePropertiesTest {
 	void rejectsInvalidValues() {
 		for (String invalid : new String[] { "chat.engine.path=socket.io", "chat.engine.ping-interval=0s",
 				"chat.engine.ping-timeout=-1s", "chat.engine.max-payload=10", "chat.engine.outbound-queue-size=1",
-				"chat.engine.transports=carrier-pigeon", "chat.engine.cors-origins=" }) {
+				"chat.engine.transports=carrier-pigeon", "chat.engine.cors-origins=",
+				"chat.engine.max-connections-per-address=-1" }) {
 			runner.withPropertyValues(invalid).run(context -> assertThat(context).as(invalid).hasFailed());
 		}
 	}

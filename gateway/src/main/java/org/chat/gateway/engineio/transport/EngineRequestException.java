@@ -2,7 +2,7 @@ package org.chat.gateway.engineio.transport;
 
 import org.chat.gateway.engineio.EngineError;
 
-/** A request the Engine.IO endpoint refuses with HTTP 400 and the reference JSON body. */
+/** A request the Engine.IO endpoint refuses with the error's HTTP status and JSON body. */
 public class EngineRequestException extends RuntimeException {
 
 	private final EngineError error;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.chat.gateway.engineio.EngineError;
 import org.chat.gateway.engineio.EngineHandshake;
@@ -20,14 +21,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.RequestUpgradeStrategy;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
  * The HTTP side of one Engine.IO endpoint: validates {@code EIO}, {@code transport} and {@code sid}, answers
  * polling GET/POST, upgrades WebSocket requests (new sessions or probes of polling sessions) and refuses bad
- * requests with HTTP 400 and the reference JSON body.
+ * requests with HTTP 400 and the reference JSON body (HTTP 429 for an address over its connection limit).
  */
 public final class EngineRequestHandler {
 
@@ -39,12 +40,12 @@ public final class EngineRequestHandler {
 
 	private final CorsPolicy cors;
 
-	private final WebSocketService webSocketService;
+	private final WebSocketUpgrade webSocket;
 
-	public EngineRequestHandler(EngineServer server, CorsPolicy cors, WebSocketService webSocketService) {
+	public EngineRequestHandler(EngineServer server, CorsPolicy cors, RequestUpgradeStrategy upgradeStrategy) {
 		this.server = server;
 		this.cors = cors;
-		this.webSocketService = webSocketService;
+		this.webSocket = new WebSocketUpgrade(upgradeStrategy);
 	}
 
 	public Mono<Void> handle(ServerWebExchange exchange) {
@@ -67,7 +68,7 @@ public final class EngineRequestHandler {
 		if (!"4".equals(request.getQueryParams().getFirst("EIO"))) {
 			throw new EngineRequestException(EngineError.UNSUPPORTED_PROTOCOL_VERSION);
 		}
-		if (kind == TransportKind.WEBSOCKET && !"websocket".equalsIgnoreCase(request.getHeaders().getUpgrade())) {
+		if (kind == TransportKind.WEBSOCKET && !WebSocketUpgrade.isUpgrade(request)) {
 			throw new EngineRequestException(EngineError.BAD_REQUEST);
 		}
 		String sid = request.getQueryParams().getFirst("sid");
@@ -79,7 +80,11 @@ public final class EngineRequestHandler {
 				exchange.getResponse().setStatusCode(HttpStatus.SERVICE_UNAVAILABLE);
 				return write(exchange.getResponse(), MediaType.APPLICATION_JSON, SHUTTING_DOWN);
 			}
-			return kind == TransportKind.POLLING ? openPolling(exchange) : openWebSocket(exchange);
+			EngineHandshake handshake = handshake(request);
+			if (!server.reserve(handshake.remoteAddress())) {
+				throw new EngineRequestException(EngineError.TOO_MANY_CONNECTIONS);
+			}
+			return kind == TransportKind.POLLING ? openPolling(exchange, handshake) : openWebSocket(exchange, handshake);
 		}
 		EngineSession session = server.find(sid);
 		if (session == null) {
@@ -88,24 +93,43 @@ public final class EngineRequestHandler {
 		return kind == TransportKind.POLLING ? polling(exchange, session) : upgrade(exchange, session);
 	}
 
-	private Mono<Void> openPolling(ServerWebExchange exchange) {
+	/** The address slot {@code route} reserved passes to the session, which gives it back when it ends. */
+	private Mono<Void> openPolling(ServerWebExchange exchange, EngineHandshake handshake) {
 		PollingTransport transport = new PollingTransport(server.settings().maxPayload());
-		EngineSession session = server.open(transport, handshake(exchange.getRequest()));
+		EngineSession session;
+		try {
+			session = server.open(transport, handshake);
+		}
+		catch (RuntimeException ex) {
+			server.unreserve(handshake.remoteAddress());
+			throw ex;
+		}
 		transport.bind(session);
 		return writePayload(exchange.getResponse(), transport.poll());
 	}
 
-	private Mono<Void> openWebSocket(ServerWebExchange exchange) {
-		EngineHandshake handshake = handshake(exchange.getRequest());
-		return webSocketService.handleRequest(exchange, socket -> {
+	/**
+	 * The reserved slot goes either to the session (the upgrade succeeded) or back to the server (the upgrade
+	 * failed or was cancelled first): whichever claims {@code pending} first, exactly once.
+	 */
+	private Mono<Void> openWebSocket(ServerWebExchange exchange, EngineHandshake handshake) {
+		AtomicBoolean pending = new AtomicBoolean(true);
+		return webSocket.upgrade(exchange, socket -> {
+			if (!pending.compareAndSet(true, false)) {
+				return socket.close();
+			}
 			WebSocketTransport transport = new WebSocketTransport();
 			return transport.run(socket, server.open(transport, handshake));
+		}).doFinally(signal -> {
+			if (pending.compareAndSet(true, false)) {
+				server.unreserve(handshake.remoteAddress());
+			}
 		});
 	}
 
 	/** Like the reference server, a refused probe (already upgraded or upgrading) is accepted and then closed. */
 	private Mono<Void> upgrade(ServerWebExchange exchange, EngineSession session) {
-		return webSocketService.handleRequest(exchange, socket -> {
+		return webSocket.upgrade(exchange, socket -> {
 			WebSocketTransport probe = new WebSocketTransport();
 			return session.beginProbe(probe) ? probe.run(socket, session) : socket.close();
 		});
@@ -150,7 +174,7 @@ public final class EngineRequestHandler {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
-		response.setStatusCode(HttpStatus.BAD_REQUEST);
+		response.setStatusCode(HttpStatus.valueOf(error.httpStatus()));
 		return write(response, MediaType.APPLICATION_JSON, error.json());
 	}
 
@@ -169,7 +193,15 @@ public final class EngineRequestHandler {
 			Map<String, List<String>> headers = new HashMap<>();
 			view.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 			return headers;
-		}, request.getQueryParams());
+		}, compact(request.getQueryParams()));
+	}
+
+	/** An immutable copy: Spring's query map (a linked map of ArrayLists) would stay with every session. */
+	private static Map<String, List<String>> compact(Map<String, List<String>> query) {
+		Map<String, List<String>> copy = new HashMap<>();
+		query.forEach((name, values) -> copy.put(name,
+				values.stream().map(value -> value == null ? "" : value).toList()));
+		return Map.copyOf(copy);
 	}
 
 }
