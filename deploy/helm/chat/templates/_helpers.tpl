@@ -113,6 +113,16 @@ Call with (dict "root" $ "value" <plain value> "own" <own existingSecret>).
 {{- if not (or .Values.mongodb.uri .Values.mongodb.existingSecret .Values.existingSecret) }}
 {{- fail "mongodb.uri (or mongodb.existingSecret / existingSecret) is required" }}
 {{- end }}
+{{- if lt (int .Values.gateway.maxConnectionsPerAddress) 0 }}
+{{- fail "gateway.maxConnectionsPerAddress must be at least 0 (0 = off)" }}
+{{- end }}
+{{- if lt (int .Values.ingress.connectionsPerAddress) 0 }}
+{{- fail "ingress.connectionsPerAddress must be at least 0 (0 = no limit)" }}
+{{- end }}
+{{- $svc := .Values.gateway.service }}
+{{- if and $svc.externalTrafficPolicy (not (has ($svc.type | default "ClusterIP") (list "LoadBalancer" "NodePort"))) }}
+{{- fail "gateway.service.externalTrafficPolicy needs gateway.service.type LoadBalancer or NodePort" }}
+{{- end }}
 {{- range $key, $name := include "chat.components" . | fromYaml }}
 {{- $c := index $.Values $key }}
 {{- if and $c.autoscaling.enabled (gt (int $c.autoscaling.minReplicas) (int $c.autoscaling.maxReplicas)) }}

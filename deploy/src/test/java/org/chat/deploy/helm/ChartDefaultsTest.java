@@ -153,6 +153,17 @@ class ChartDefaultsTest {
 	}
 
 	@Test
+	void gatewayPerAddressLimitIsOffBecauseBehindTheIngressEveryConnectionHasTheControllersAddress() {
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data"))
+			.containsEntry("CHAT_ENGINE_MAXCONNECTIONSPERADDRESS", "0");
+		for (String service : List.of("message-service", "presence-service")) {
+			assertThat(Tree.map(chart.one("ConfigMap", service), "data")).doesNotContainKey("CHAT_ENGINE_MAXCONNECTIONSPERADDRESS");
+		}
+		assertThat(Tree.map(chart.one("Service", "gateway"), "spec")).containsEntry("type", "ClusterIP")
+			.doesNotContainKey("externalTrafficPolicy");
+	}
+
+	@Test
 	void servicesCreateTheirTopicsWithTheConfiguredLayout() {
 		assertThat(Tree.map(chart.one("ConfigMap", "message-service"), "data"))
 			.containsEntry("CHAT_MESSAGES_PARTITIONS", "12")

@@ -19,6 +19,8 @@ class ChartOptionsTest {
 
 	static final String JWT = "auth.jwtSecret=0123456789abcdef0123456789abcdef";
 
+	static final String LIMIT_CONNECTIONS = "nginx.ingress.kubernetes.io/limit-connections";
+
 	@Test
 	void ingressCarriesWebSocketTimeoutsAndOptionalCookieAffinity() {
 		RenderedChart chart = RenderedChart.render(JWT, "ingress.enabled=true", "ingress.host=chat.test",
@@ -44,6 +46,34 @@ class ChartOptionsTest {
 		assertThat(Tree.map(ingress, "metadata.annotations")).containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout")
 			.doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
 		assertThat(Tree.<Object>at(ingress, "spec.tls")).isNull();
+	}
+
+	@Test
+	void ingressLimitsConcurrentConnectionsPerClientAddress() {
+		Map<String, Object> byDefault = RenderedChart.render(JWT, "ingress.enabled=true").one("Ingress", "gateway");
+		Map<String, Object> raised = RenderedChart.render(JWT, "ingress.enabled=true", "ingress.connectionsPerAddress=2500")
+			.one("Ingress", "gateway");
+		Map<String, Object> off = RenderedChart.render(JWT, "ingress.enabled=true", "ingress.connectionsPerAddress=0")
+			.one("Ingress", "gateway");
+
+		assertThat(Tree.map(byDefault, "metadata.annotations")).containsEntry(LIMIT_CONNECTIONS, "100");
+		assertThat(Tree.map(raised, "metadata.annotations")).containsEntry(LIMIT_CONNECTIONS, "2500");
+		assertThat(Tree.map(off, "metadata.annotations")).doesNotContainKey(LIMIT_CONNECTIONS)
+			.containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout");
+	}
+
+	@Test
+	void gatewayLimitComesOnWhereTheGatewaySeesClientAddresses() {
+		RenderedChart chart = RenderedChart.render(JWT, "gateway.service.type=LoadBalancer",
+				"gateway.service.externalTrafficPolicy=Local", "gateway.maxConnectionsPerAddress=50");
+
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data"))
+			.containsEntry("CHAT_ENGINE_MAXCONNECTIONSPERADDRESS", "50");
+		assertThat(Tree.map(chart.one("Service", "gateway"), "spec")).containsEntry("type", "LoadBalancer")
+			.containsEntry("externalTrafficPolicy", "Local");
+		for (String service : List.of("message-service", "presence-service")) {
+			assertThat(Tree.map(chart.one("Service", service), "spec")).doesNotContainKey("externalTrafficPolicy");
+		}
 	}
 
 	@Test
@@ -200,6 +230,13 @@ class ChartOptionsTest {
 			.hasMessageContaining("gateway.autoscaling.minReplicas must not exceed maxReplicas");
 		assertThatThrownBy(() -> RenderedChart.render(JWT, "mongodb.uri="))
 			.hasMessageContaining("mongodb.uri");
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "gateway.maxConnectionsPerAddress=-1"))
+			.hasMessageContaining("gateway.maxConnectionsPerAddress must be at least 0");
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "ingress.enabled=true", "ingress.connectionsPerAddress=-1"))
+			.hasMessageContaining("ingress.connectionsPerAddress must be at least 0");
+		// Kubernetes rejects an external traffic policy on a ClusterIP Service
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "gateway.service.externalTrafficPolicy=Local"))
+			.hasMessageContaining("gateway.service.externalTrafficPolicy needs gateway.service.type LoadBalancer or NodePort");
 	}
 
 }

@@ -39,7 +39,8 @@ class ManifestSchemaTest {
 			"presenceService.autoscaling.enabled=false", "imagePullSecrets[0].name=regcred",
 			"extraEnv[0].name=JAVA_TOOL_OPTIONS", "extraEnv[0].value=-Xss512k",
 			"gateway.nodeSelector.pool=edge", "gateway.tolerations[0].key=edge",
-			"gateway.tolerations[0].operator=Exists");
+			"gateway.tolerations[0].operator=Exists", "gateway.service.type=LoadBalancer",
+			"gateway.service.externalTrafficPolicy=Local", "gateway.maxConnectionsPerAddress=50");
 
 	@ParameterizedTest
 	@ValueSource(booleans = { false, true })
