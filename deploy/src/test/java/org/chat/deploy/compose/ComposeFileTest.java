@@ -141,6 +141,15 @@ class ComposeFileTest {
 		assertThat(env("presence-service")).doesNotContainKeys("SPRING_MONGODB_URI", "CHAT_AUTH_JWT_SECRET");
 	}
 
+	@Test
+	void gatewaysPerAddressLimitIsOffUnlessAskedForBecauseLaptopClientsShareOneAddress() {
+		for (String gateway : List.of("gateway-1", "gateway-2")) {
+			assertThat(env(gateway)).containsEntry("CHAT_ENGINE_MAXCONNECTIONSPERADDRESS",
+					"${CHAT_MAX_CONNECTIONS_PER_ADDRESS:-0}");
+		}
+		assertThat(env("message-service")).doesNotContainKey("CHAT_ENGINE_MAXCONNECTIONSPERADDRESS");
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "gateway-1,'kafka,redis'", "gateway-2,'kafka,redis'", "message-service,'kafka,redis,mongo'",
 			"presence-service,'kafka,redis'" })
