@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
@@ -51,7 +50,7 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 	protected MongoCollection<Object> openOrCreateCollection(String collection, CollectionOptions options) {
 		String fullName = getFullCollectionNamespace(collection);
 		MVMap<String, Object> metaMap = store.openMap(META_PREFIX + fullName);
-		return new H2Collection(this, collection, options, dataMap(fullName), metaMap, cursorRegistry);
+		return new BsonCollection(this, collection, options, dataMap(fullName), metaMap, cursorRegistry);
 	}
 
 	private MVMap<Object, Document> dataMap(String fullName) {
