@@ -43,6 +43,12 @@ final class StoredTypes {
 
 		private final Function<Integer, T[]> arrays;
 
+		/**
+		 * Decoded objects take about four times their BSON size on the heap; MVStore sizes its page cache
+		 * and its unsaved-page buffer with this, so underestimating would overrun the store's small heap.
+		 */
+		private static final int HEAP_BYTES_PER_STORED_BYTE = 4;
+
 		/** A running average like H2's own: encoding just to size an entry would cost as much as writing it. */
 		private volatile int averageSize = 128;
 
@@ -56,13 +62,13 @@ final class StoredTypes {
 
 		@Override
 		public int getMemory(T value) {
-			return averageSize;
+			return averageSize * HEAP_BYTES_PER_STORED_BYTE;
 		}
 
 		@Override
 		public void write(WriteBuffer out, T value) {
 			byte[] bytes = encoder.apply(value);
-			averageSize = (averageSize * 15 + bytes.length + 32) / 16;
+			averageSize = (averageSize * 15 + bytes.length) / 16;
 			out.put(bytes);
 		}
 
