@@ -1,6 +1,7 @@
 package org.chat.infra.mongo;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.Function;
 
@@ -26,9 +27,8 @@ final class StoredTypes {
 			StoredValueOrder.KEYS, KeyValue[]::new);
 
 	static final DataType<Document> DOCUMENTS = new StoredType<>(StoredBson::document, StoredBson::readDocument,
-			(a, b) -> {
-				throw new UnsupportedOperationException("documents are values, never keys");
-			}, Document[]::new);
+			// Documents are values, never B-tree keys; MVMap compares values only for conditional updates.
+			(a, b) -> a.equals(b) ? 0 : Arrays.compare(StoredBson.document(a), StoredBson.document(b)), Document[]::new);
 
 	private StoredTypes() {
 	}
