@@ -7,12 +7,11 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server): H2 MVStore file backend so data survives a
- * restart, or an in-memory backend for tests.
+ * A MongoDB wire-protocol server (mongo-java-server): an H2 MVStore file backend storing BSON
+ * ({@link BsonFileBackend}) so data survives a restart, or an in-memory backend for tests.
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -34,13 +33,17 @@ public final class MongoStore implements AutoCloseable {
 		return bind(new MemoryBackend(), port);
 	}
 
-	/** @param file H2 MVStore file, created on first start and reused afterwards */
+	/**
+	 * @param file H2 MVStore file, created on first start and reused afterwards; a file in another
+	 * store format is refused with an IllegalStateException, never misread
+	 */
 	public static MongoStore startWithFile(Path file, int port) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		return bind(new H2Backend(file.toString()), port);
+		return bind(BsonFileBackend.open(file), port);
 	}
 
-	private static MongoStore bind(MongoBackend backend, int port) {
+	/** Package-private for the store benchmark, which compares backends. */
+	static MongoStore bind(MongoBackend backend, int port) {
 		MongoServer server = new MongoServer(backend);
 		try {
 			server.bind(HOST, port);

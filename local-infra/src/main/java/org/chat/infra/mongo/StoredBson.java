@@ -1,0 +1,138 @@
+package org.chat.infra.mongo;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+
+/**
+ * The bytes the file store keeps for documents, index keys and positions: a tag byte, then BSON
+ * written by mongo-java-server's own wire codec. A value BSON cannot hold (a Java type no client can
+ * send) falls back to Java serialization, so nothing is ever lost.
+ */
+final class StoredBson {
+
+	private static final byte MISSING = 0;
+
+	private static final byte BSON = 1;
+
+	private static final byte JAVA = 2;
+
+	private static final String VALUE_FIELD = "v";
+
+	private StoredBson() {
+	}
+
+	static byte[] document(Document document) {
+		return encode(document);
+	}
+
+	static Document readDocument(ByteBuffer in) {
+		return (Document) decode(in);
+	}
+
+	/** A single value such as an {@code _id}; {@link Missing} is kept as itself. */
+	static byte[] value(Object value) {
+		if (value instanceof Missing) {
+			return new byte[] { MISSING };
+		}
+		return encode(new Document(VALUE_FIELD, value));
+	}
+
+	static Object readValue(ByteBuffer in) {
+		Document wrapper = decode(in);
+		return wrapper == null ? Missing.getInstance() : wrapper.get(VALUE_FIELD);
+	}
+
+	/** Index key elements become fields "0", "1", ... of one BSON document. */
+	static byte[] key(KeyValue key) {
+		Document fields = new Document();
+		for (int i = 0; i < key.size(); i++) {
+			fields.put(Integer.toString(i), key.get(i));
+		}
+		return encode(fields);
+	}
+
+	static KeyValue readKey(ByteBuffer in) {
+		return new KeyValue(decode(in).values());
+	}
+
+	private static byte[] encode(Document document) {
+		ByteBuf buffer = Unpooled.buffer(256);
+		buffer.writeByte(BSON);
+		try {
+			writeTopLevel(document, buffer);
+		}
+		catch (IllegalArgumentException | ClassCastException unsupportedType) {
+			return javaSerialized(document);
+		}
+		byte[] bytes = new byte[buffer.readableBytes()];
+		buffer.readBytes(bytes);
+		return bytes;
+	}
+
+	/**
+	 * What BsonEncoder.encodeDocument writes, walking entries instead of looking every key up again
+	 * (that lookup was a fifth of the page writer's time); nested values go through BsonEncoder.
+	 */
+	private static void writeTopLevel(Document document, ByteBuf out) {
+		int start = out.writerIndex();
+		out.writeIntLE(0);
+		for (Map.Entry<String, Object> field : document.entrySet()) {
+			byte type = BsonEncoder.determineType(field.getValue());
+			out.writeByte(type);
+			out.writeCharSequence(field.getKey(), StandardCharsets.UTF_8);
+			out.writeByte(0);
+			BsonEncoder.encodeValue(type, field.getValue(), out);
+		}
+		out.writeByte(0);
+		out.setIntLE(start, out.writerIndex() - start);
+	}
+
+	/** Reads one tagged entry and leaves {@code in} just after it; null for {@link Missing}. */
+	private static Document decode(ByteBuffer in) {
+		byte tag = in.get();
+		if (tag == MISSING) {
+			return null;
+		}
+		if (tag == BSON) {
+			ByteBuf buffer = Unpooled.wrappedBuffer(in.slice());
+			Document document = BsonDecoder.decodeBson(buffer);
+			in.position(in.position() + buffer.readerIndex());
+			return document;
+		}
+		byte[] bytes = new byte[in.getInt()];
+		in.get(bytes);
+		try (ObjectInputStream objects = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+			return (Document) objects.readObject();
+		}
+		catch (IOException | ClassNotFoundException e) {
+			throw new IllegalStateException("Unreadable stored value", e);
+		}
+	}
+
+	private static byte[] javaSerialized(Document document) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		try (ObjectOutputStream objects = new ObjectOutputStream(bytes)) {
+			objects.writeObject(document);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return ByteBuffer.allocate(5 + bytes.size()).put(JAVA).putInt(bytes.size()).put(bytes.toByteArray()).array();
+	}
+
+}
