@@ -17,6 +17,7 @@ import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +33,7 @@ class FanoutSubscriberTest {
 	// the container is only used by start(); payloads are fed in directly
 	private final FanoutSubscriber subscriber = new FanoutSubscriber(null,
 			new FanoutRouter(this.sessions, new PendingReplies(VirtualTimeScheduler.create(), Duration.ofSeconds(10)),
-					this.publisher, new SessionEvents(this.publisher)),
+					this.publisher, new SessionEvents(this.publisher), Mono::empty),
 			"gw");
 
 	private final FakeSocket bob = socket("bob", "b1");
