@@ -55,7 +55,7 @@ public class ChatSimulation extends Simulation {
 		.exec(session -> session.set("drainUntil", System.nanoTime() + DELIVERY_TIMEOUT.toNanos()))
 		.asLongAs(session -> ledger(session).undelivered() > 0 && System.nanoTime() < session.getLong("drainUntil"))
 		.on(pause(Duration.ofMillis(250)).exec(collect("a"), collect("b")))
-		.exec(ws("all delivered").wsName("b")
+		.exec(collect("a"), collect("b"), ws("all delivered").wsName("b")
 			.sendText(SioFrames.event(SocketIoChains.REGISTER_ACK, "get_unread_counts"))
 			.await(SocketIoChains.TIMEOUT)
 			.on(ws.checkTextMessage("undelivered count").matching(regex("^431\\[").exists())
@@ -70,17 +70,27 @@ public class ChatSimulation extends Simulation {
 			String to = fromA ? "b" : "a";
 			String frame = SioFrames.sendPrivateMessage(seq + 1, session.getString(to + "User"), "gatling " + seq,
 					Long.toString(seq));
-			return session.set("seq", seq).set("ackId", seq + 1).set("from", from).set("frame", frame).remove("messageId");
+			return session.set("seq", seq)
+				.set("ackId", seq + 1)
+				.set("from", from)
+				.set("to", to)
+				.set("frame", frame)
+				.remove("messageId");
 		}).doIfEqualsOrElse("#{from}", "a").then(send("a")).orElse(send("b")).exec(session -> {
 			if (session.contains("messageId")) {
-				ledger(session).acked(Long.toString(session.getLong("seq")));
+				ledger(session).acked(session.getString("to"), Long.toString(session.getLong("seq")));
 			}
 			return session;
-		}).exec(collect("a"), collect("b"));
+		});
 	}
 
+	/**
+	 * Gatling clears a socket's buffer of unmatched frames whenever it sends on that socket, so the frames that
+	 * arrived since the last look are collected first. Gatling runs a virtual user's actions and its sockets on
+	 * one event loop, so no frame can arrive between the collect and the send.
+	 */
 	private static ChainBuilder send(String name) {
-		return exec(ws("send_private_message").wsName(name)
+		return collect(name).exec(ws("send_private_message").wsName(name)
 			.sendText("#{frame}")
 			.await(SocketIoChains.TIMEOUT)
 			.on(ws.checkTextMessage("send ack").matching(regex("^43#{ackId}\\[").exists())
@@ -89,7 +99,7 @@ public class ChatSimulation extends Simulation {
 
 	private static ChainBuilder collect(String name) {
 		return exec(ws.processUnmatchedMessages(name, (messages, session) -> {
-			ledger(session).collect(messages);
+			ledger(session).collect(name, messages);
 			return session;
 		}));
 	}
