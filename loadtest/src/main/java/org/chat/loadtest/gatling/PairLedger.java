@@ -8,8 +8,9 @@ import io.gatling.http.action.ws.WsInboundMessage;
 import org.chat.loadtest.socketio.SioFrame;
 
 /**
- * What one pair of the chat simulation sent (acked) and received, by clientMessageId. A virtual user runs its
- * actions one at a time, so no locking.
+ * What one pair of the chat simulation sent (acked) and received, by socket name and clientMessageId: a message
+ * counts as delivered only when it reached the partner's socket. A virtual user runs its actions one at a time,
+ * so no locking.
  */
 final class PairLedger {
 
@@ -21,16 +22,18 @@ final class PairLedger {
 
 	private final Set<String> received = new HashSet<>();
 
-	void acked(String clientMessageId) {
-		this.acked.add(clientMessageId);
+	/** The server acked a message for the partner on socket {@code toSocket}. */
+	void acked(String toSocket, String clientMessageId) {
+		this.acked.add(key(toSocket, clientMessageId));
 	}
 
-	void collect(List<WsInboundMessage> messages) {
+	/** Frames taken from socket {@code socket}'s buffer of unmatched frames. */
+	void collect(String socket, List<WsInboundMessage> messages) {
 		for (WsInboundMessage message : messages) {
 			if (message instanceof WsInboundMessage.Text text && text.message().startsWith(RECEIVE)) {
 				String clientMessageId = SioFrame.stringField(text.message(), "clientMessageId");
 				if (clientMessageId != null) {
-					this.received.add(clientMessageId);
+					this.received.add(key(socket, clientMessageId));
 				}
 			}
 		}
@@ -45,8 +48,8 @@ final class PairLedger {
 		return missing;
 	}
 
-	int acked() {
-		return this.acked.size();
+	private static String key(String socket, String clientMessageId) {
+		return socket + '/' + clientMessageId;
 	}
 
 }
