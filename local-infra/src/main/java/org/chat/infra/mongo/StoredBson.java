@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -42,6 +43,20 @@ final class StoredBson {
 
 	static Document readDocument(ByteBuffer in) {
 		return (Document) decode(in);
+	}
+
+	static Document readDocument(byte[] stored) {
+		return readDocument(ByteBuffer.wrap(stored));
+	}
+
+	/** The length of the tagged entry starting at {@code in}'s position, which is left unchanged. */
+	static int storedLength(ByteBuffer in) {
+		int at = in.position();
+		return switch (in.get(at)) {
+			case MISSING -> 1;
+			case BSON -> 1 + in.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(at + 1);
+			default -> 5 + in.getInt(at + 1);
+		};
 	}
 
 	/** A single value such as an {@code _id}; {@link Missing} is kept as itself. */
