@@ -4,10 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -50,6 +52,12 @@ public final class MongoStoreBench {
 			run(chat.getCollection("warmup"), WARMUP_DOCUMENTS, null);
 			chat.getCollection("warmup").drop();
 			run(chat.getCollection("messages"), documents, backend);
+		}
+		finally {
+			// A run leaves half a gigabyte of file behind.
+			try (Stream<Path> files = Files.walk(dir)) {
+				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+			}
 		}
 	}
 
