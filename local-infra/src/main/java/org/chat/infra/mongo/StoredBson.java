@@ -32,7 +32,9 @@ final class StoredBson {
 
 	private static final byte JAVA = 2;
 
-	private static final String VALUE_FIELD = "v";
+	private static final char VALUE_FIELD = 'v';
+
+	private static final char FIRST_KEY_FIELD = '0';
 
 	private StoredBson() {
 	}
@@ -64,16 +66,26 @@ final class StoredBson {
 		if (value instanceof Missing) {
 			return new byte[] { MISSING };
 		}
-		return encode(new Document(VALUE_FIELD, value));
+		if (value instanceof String string) {
+			return SingleStringBson.encode(BSON, VALUE_FIELD, string);
+		}
+		return encode(new Document(String.valueOf(VALUE_FIELD), value));
 	}
 
 	static Object readValue(ByteBuffer in) {
+		String string = singleString(in, VALUE_FIELD);
+		if (string != null) {
+			return string;
+		}
 		Document wrapper = decode(in);
-		return wrapper == null ? Missing.getInstance() : wrapper.get(VALUE_FIELD);
+		return wrapper == null ? Missing.getInstance() : wrapper.get(String.valueOf(VALUE_FIELD));
 	}
 
 	/** Index key elements become fields "0", "1", ... of one BSON document. */
 	static byte[] key(KeyValue key) {
+		if (key.size() == 1 && key.get(0) instanceof String string) {
+			return SingleStringBson.encode(BSON, FIRST_KEY_FIELD, string);
+		}
 		Document fields = new Document();
 		for (int i = 0; i < key.size(); i++) {
 			fields.put(Integer.toString(i), key.get(i));
@@ -82,7 +94,24 @@ final class StoredBson {
 	}
 
 	static KeyValue readKey(ByteBuffer in) {
+		String string = singleString(in, FIRST_KEY_FIELD);
+		if (string != null) {
+			return new KeyValue(string);
+		}
 		return new KeyValue(decode(in).values());
+	}
+
+	/** The string of a tagged {@code {field: string}} entry, consumed; null, consuming nothing, for anything else. */
+	private static String singleString(ByteBuffer in, char field) {
+		if (in.get(in.position()) != BSON) {
+			return null;
+		}
+		in.get();
+		String string = SingleStringBson.decode(in, field);
+		if (string == null) {
+			in.position(in.position() - 1);
+		}
+		return string;
 	}
 
 	private static byte[] encode(Document document) {
