@@ -54,11 +54,17 @@ final class StoredBson {
 	/** The length of the tagged entry starting at {@code in}'s position, which is left unchanged. */
 	static int storedLength(ByteBuffer in) {
 		int at = in.position();
-		return switch (in.get(at)) {
+		byte tag = in.get(at);
+		int length = switch (tag) {
 			case MISSING -> 1;
 			case BSON -> 1 + in.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(at + 1);
-			default -> 5 + in.getInt(at + 1);
+			case JAVA -> 5 + in.getInt(at + 1);
+			default -> -1;
 		};
+		if (length < 1 || length > in.remaining()) {
+			throw new IllegalStateException("Unreadable stored value (tag " + tag + ")");
+		}
+		return length;
 	}
 
 	/** A single value such as an {@code _id}; {@link Missing} is kept as itself. */
@@ -157,6 +163,11 @@ final class StoredBson {
 			Document document = BsonDecoder.decodeBson(buffer);
 			in.position(in.position() + buffer.readerIndex());
 			return document;
+		}
+		int length = in.remaining() < 4 ? -1 : in.getInt(in.position());
+		if (tag != JAVA || length < 0 || length > in.remaining() - 4) {
+			// A misread page, not a value: fail clearly rather than allocate a garbage length.
+			throw new IllegalStateException("Unreadable stored value (tag " + tag + ")");
 		}
 		byte[] bytes = new byte[in.getInt()];
 		in.get(bytes);

@@ -1,6 +1,7 @@
 package org.chat.infra.mongo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -75,6 +76,17 @@ class StoredBsonTest {
 
 		assertThat(Arrays.copyOfRange(stored, 1, stored.length)).isEqualTo(expectedBytes);
 		assertThat(StoredBson.readDocument(ByteBuffer.wrap(stored))).isEqualTo(document);
+	}
+
+	@Test
+	void aMisreadEntryFailsClearlyInsteadOfAllocatingItsGarbageLength() {
+		byte[] garbage = { 7, 0x7f, 0x7f, 0x7f, 0x7f, 1, 2 };
+		assertThatThrownBy(() -> StoredBson.readValue(ByteBuffer.wrap(garbage))).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("Unreadable stored value");
+		assertThatThrownBy(() -> StoredDocumentBytes.TYPE.read(ByteBuffer.wrap(garbage)))
+			.isInstanceOf(IllegalStateException.class);
+		byte[] javaTagged = { 2, 0x7f, 0x7f, 0x7f, 0x7f, 1, 2 };
+		assertThatThrownBy(() -> StoredBson.readValue(ByteBuffer.wrap(javaTagged))).isInstanceOf(IllegalStateException.class);
 	}
 
 	/** What StoredBson wrote for every value before string entries took a shortcut: tag, then the wire encoder's BSON. */
