@@ -14,7 +14,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
@@ -53,9 +52,9 @@ final class BsonDatabase extends AbstractSynchronizedMongoDatabase<Object> {
 		return new BsonCollection(this, collection, options, dataMap(fullName), metaMap, cursorRegistry);
 	}
 
-	private MVMap<Object, Document> dataMap(String fullName) {
+	private MVMap<Object, byte[]> dataMap(String fullName) {
 		return store.openMap(DATA_PREFIX + fullName,
-				new MVMap.Builder<Object, Document>().keyType(StoredTypes.POSITIONS).valueType(StoredTypes.DOCUMENTS));
+				new MVMap.Builder<Object, byte[]>().keyType(StoredTypes.POSITIONS).valueType(StoredDocumentBytes.TYPE));
 	}
 
 	private String indexMapName(String collection, String indexName) {

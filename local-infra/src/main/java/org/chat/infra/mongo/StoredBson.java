@@ -7,6 +7,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -31,7 +32,9 @@ final class StoredBson {
 
 	private static final byte JAVA = 2;
 
-	private static final String VALUE_FIELD = "v";
+	private static final char VALUE_FIELD = 'v';
+
+	private static final char FIRST_KEY_FIELD = '0';
 
 	private StoredBson() {
 	}
@@ -44,21 +47,51 @@ final class StoredBson {
 		return (Document) decode(in);
 	}
 
+	static Document readDocument(byte[] stored) {
+		return readDocument(ByteBuffer.wrap(stored));
+	}
+
+	/** The length of the tagged entry starting at {@code in}'s position, which is left unchanged. */
+	static int storedLength(ByteBuffer in) {
+		int at = in.position();
+		byte tag = in.get(at);
+		int length = switch (tag) {
+			case MISSING -> 1;
+			case BSON -> 1 + in.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt(at + 1);
+			case JAVA -> 5 + in.getInt(at + 1);
+			default -> -1;
+		};
+		if (length < 1 || length > in.remaining()) {
+			throw new IllegalStateException("Unreadable stored value (tag " + tag + ")");
+		}
+		return length;
+	}
+
 	/** A single value such as an {@code _id}; {@link Missing} is kept as itself. */
 	static byte[] value(Object value) {
 		if (value instanceof Missing) {
 			return new byte[] { MISSING };
 		}
-		return encode(new Document(VALUE_FIELD, value));
+		if (value instanceof String string) {
+			return SingleStringBson.encode(BSON, VALUE_FIELD, string);
+		}
+		return encode(new Document(String.valueOf(VALUE_FIELD), value));
 	}
 
 	static Object readValue(ByteBuffer in) {
+		String string = singleString(in, VALUE_FIELD);
+		if (string != null) {
+			return string;
+		}
 		Document wrapper = decode(in);
-		return wrapper == null ? Missing.getInstance() : wrapper.get(VALUE_FIELD);
+		return wrapper == null ? Missing.getInstance() : wrapper.get(String.valueOf(VALUE_FIELD));
 	}
 
 	/** Index key elements become fields "0", "1", ... of one BSON document. */
 	static byte[] key(KeyValue key) {
+		if (key.size() == 1 && key.get(0) instanceof String string) {
+			return SingleStringBson.encode(BSON, FIRST_KEY_FIELD, string);
+		}
 		Document fields = new Document();
 		for (int i = 0; i < key.size(); i++) {
 			fields.put(Integer.toString(i), key.get(i));
@@ -67,7 +100,24 @@ final class StoredBson {
 	}
 
 	static KeyValue readKey(ByteBuffer in) {
+		String string = singleString(in, FIRST_KEY_FIELD);
+		if (string != null) {
+			return new KeyValue(string);
+		}
 		return new KeyValue(decode(in).values());
+	}
+
+	/** The string of a tagged {@code {field: string}} entry, consumed; null, consuming nothing, for anything else. */
+	private static String singleString(ByteBuffer in, char field) {
+		if (in.get(in.position()) != BSON) {
+			return null;
+		}
+		in.get();
+		String string = SingleStringBson.decode(in, field);
+		if (string == null) {
+			in.position(in.position() - 1);
+		}
+		return string;
 	}
 
 	private static byte[] encode(Document document) {
@@ -113,6 +163,11 @@ final class StoredBson {
 			Document document = BsonDecoder.decodeBson(buffer);
 			in.position(in.position() + buffer.readerIndex());
 			return document;
+		}
+		int length = in.remaining() < 4 ? -1 : in.getInt(in.position());
+		if (tag != JAVA || length < 0 || length > in.remaining() - 4) {
+			// A misread page, not a value: fail clearly rather than allocate a garbage length.
+			throw new IllegalStateException("Unreadable stored value (tag " + tag + ")");
 		}
 		byte[] bytes = new byte[in.getInt()];
 		in.get(bytes);

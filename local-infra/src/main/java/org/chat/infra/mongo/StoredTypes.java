@@ -1,7 +1,6 @@
 package org.chat.infra.mongo;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.Function;
 
@@ -10,7 +9,6 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.DataType;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * H2 MVStore data types for the file store. H2's default ObjectDataType Java-serializes every key
@@ -25,10 +23,6 @@ final class StoredTypes {
 
 	static final DataType<KeyValue> INDEX_KEYS = new StoredType<>(StoredBson::key, StoredBson::readKey,
 			StoredValueOrder.KEYS, KeyValue[]::new);
-
-	static final DataType<Document> DOCUMENTS = new StoredType<>(StoredBson::document, StoredBson::readDocument,
-			// Documents are values, never B-tree keys; MVMap compares values only for conditional updates.
-			(a, b) -> a.equals(b) ? 0 : Arrays.compare(StoredBson.document(a), StoredBson.document(b)), Document[]::new);
 
 	private StoredTypes() {
 	}
@@ -87,7 +81,7 @@ final class StoredTypes {
 			return arrays.apply(size);
 		}
 
-		/** The three instances share a class, which is all BasicDataType's equals looks at. */
+		/** The instances share a class, which is all BasicDataType's equals looks at. */
 		@Override
 		public boolean equals(Object other) {
 			return this == other;
