@@ -5,6 +5,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /** The one JSON mapper of the wire contracts: nulls omitted, unknown fields tolerated, ISO-8601 instants. */
 public final class Json {
@@ -35,6 +36,15 @@ public final class Json {
 
 	public static JsonNode tree(Object value) {
 		return MAPPER.valueToTree(value);
+	}
+
+	/**
+	 * {@code value} serialized once, as a node that writes those characters verbatim wherever it is
+	 * serialized: for data published many times (one message in several gateway messages). Write-only: it
+	 * has no fields to read in-process; a receiver decodes it to an ordinary tree.
+	 */
+	public static JsonNode raw(Object value) {
+		return MAPPER.getNodeFactory().rawValueNode(new RawValue(MAPPER.writeValueAsString(value)));
 	}
 
 	/** Converts a payload tree to its record; throws {@link ContractViolation} if it does not fit. */
