@@ -10,6 +10,8 @@ import java.util.Set;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.fanout.GatewayMessage;
+import org.chat.contracts.fanout.GatewayMessage.Kind;
+import org.chat.contracts.json.Json;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.message.fanout.ClientPayloads;
 import org.chat.message.fanout.Fanout;
@@ -83,8 +85,10 @@ public class DeliveredHandler {
 		return this.fanout.routes(senders).flatMap(routes -> {
 			FanoutBatch batch = new FanoutBatch();
 			for (StoredMessage m : changed) {
-				batch.toUser(routes, m.sender(), GatewayMessage.toUsers(List.of(m.sender()),
-						ClientEvents.MESSAGE_DELIVERED, new ClientPayloads.MessageDelivered(m.id(), m.recipient())));
+				// data serialized straight to its JSON, not through a tree
+				batch.toUser(routes, m.sender(), new GatewayMessage(Kind.EMIT, List.of(m.sender()), null, null, false,
+						ClientEvents.MESSAGE_DELIVERED, Json.raw(new ClientPayloads.MessageDelivered(m.id(), m.recipient())),
+						null, null, null));
 			}
 			return this.fanout.publish(batch);
 		});

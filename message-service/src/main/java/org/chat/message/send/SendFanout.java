@@ -1,6 +1,6 @@
 package org.chat.message.send;
 
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,6 +10,7 @@ import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.fanout.GatewayMessage.Kind;
+import org.chat.contracts.json.Json;
 import org.chat.message.fanout.ClientPayloads.UnreadCountUpdate;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.FanoutBatch;
@@ -18,6 +19,7 @@ import org.chat.message.store.StoredMessage;
 import org.chat.message.store.UnreadCounter;
 import org.chat.message.store.UnreadStore;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * For each counted send: {@code receive_private_message} (with a delivery receipt) and
@@ -67,7 +69,8 @@ public class SendFanout {
 	private static Map<PendingSend, Long> runningCounts(List<PendingSend> sends, Map<String, UnreadCounter> counters) {
 		Map<String, List<PendingSend>> byPair = sends.stream()
 			.collect(Collectors.groupingBy(UnreadCounting::pairId));
-		Map<PendingSend, Long> counts = new HashMap<>();
+		// by identity: a PendingSend's own hashCode walks its whole record, envelope and payload tree included
+		Map<PendingSend, Long> counts = new IdentityHashMap<>();
 		byPair.forEach((pair, pairSends) -> {
 			UnreadCounter counter = counters.get(pair);
 			if (counter != null) {
@@ -82,15 +85,16 @@ public class SendFanout {
 	private static void add(FanoutBatch batch, Routes routes, PendingSend send, long unreadCount) {
 		StoredMessage m = send.message();
 		String sessionId = send.record().envelope().sessionId();
-		GatewayMessage toRecipient = GatewayMessage
-			.toUsers(List.of(m.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, m.view())
-			.withReceipt(new DeliveryReceipt(m.id(), m.sender()));
-		GatewayMessage count = GatewayMessage.toUsers(List.of(m.recipient()), ClientEvents.UNREAD_COUNT_UPDATE,
-				new UnreadCountUpdate(m.sender(), unreadCount));
-		// the same view tree as the recipient's copy: converted to JSON once per send, not twice
+		// the view is serialized once and its characters reused by the recipient's and the sender's copy
+		JsonNode view = Json.raw(m.view());
+		GatewayMessage toRecipient = new GatewayMessage(Kind.EMIT, List.of(m.recipient()), null, null, false,
+				ClientEvents.RECEIVE_PRIVATE_MESSAGE, view, new DeliveryReceipt(m.id(), m.sender()), null, null);
+		GatewayMessage count = new GatewayMessage(Kind.EMIT, List.of(m.recipient()), null, null, false,
+				ClientEvents.UNREAD_COUNT_UPDATE, Json.raw(new UnreadCountUpdate(m.sender(), unreadCount)), null, null,
+				null);
 		GatewayMessage toSender = new GatewayMessage(Kind.EMIT, List.of(m.sender()), null,
-				sessionId == null ? null : List.of(sessionId), false, ClientEvents.RECEIVE_PRIVATE_MESSAGE,
-				toRecipient.data(), null, null, null);
+				sessionId == null ? null : List.of(sessionId), false, ClientEvents.RECEIVE_PRIVATE_MESSAGE, view, null,
+				null, null);
 		batch.toUser(routes, m.recipient(), toRecipient)
 			.toUser(routes, m.recipient(), count)
 			.toUser(routes, m.sender(), toSender);
