@@ -1,10 +1,13 @@
 package org.chat.contracts.json;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.util.RawValue;
 
 /** The one JSON mapper of the wire contracts: nulls omitted, unknown fields tolerated, ISO-8601 instants. */
@@ -13,6 +16,7 @@ public final class Json {
 	public static final JsonMapper MAPPER = JsonMapper.builder()
 		.changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+		.addModule(new SimpleModule("iso-instants").addDeserializer(Instant.class, new IsoInstantDeserializer()))
 		.build();
 
 	private Json() {
