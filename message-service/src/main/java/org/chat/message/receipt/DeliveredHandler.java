@@ -16,8 +16,8 @@ import org.chat.contracts.json.ContractViolation;
 import org.chat.message.fanout.ClientPayloads;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.FanoutBatch;
+import org.chat.message.store.DeliveredMessage;
 import org.chat.message.store.MessageStore;
-import org.chat.message.store.StoredMessage;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,21 +70,21 @@ public class DeliveredHandler {
 
 	}
 
-	private static List<StoredMessage> inReportOrder(Map<String, Set<String>> reportersById,
-			List<StoredMessage> changed) {
-		Map<String, StoredMessage> byId = new LinkedHashMap<>();
+	private static List<DeliveredMessage> inReportOrder(Map<String, Set<String>> reportersById,
+			List<DeliveredMessage> changed) {
+		Map<String, DeliveredMessage> byId = new LinkedHashMap<>();
 		changed.forEach(m -> byId.put(m.id(), m));
 		return reportersById.keySet().stream().map(byId::get).filter(m -> m != null).toList();
 	}
 
-	private Mono<Void> notifySenders(List<StoredMessage> changed) {
+	private Mono<Void> notifySenders(List<DeliveredMessage> changed) {
 		if (changed.isEmpty()) {
 			return Mono.empty();
 		}
-		List<String> senders = changed.stream().map(StoredMessage::sender).distinct().toList();
+		List<String> senders = changed.stream().map(DeliveredMessage::sender).distinct().toList();
 		return this.fanout.routes(senders).flatMap(routes -> {
 			FanoutBatch batch = new FanoutBatch();
-			for (StoredMessage m : changed) {
+			for (DeliveredMessage m : changed) {
 				// data serialized straight to its JSON, not through a tree
 				batch.toUser(routes, m.sender(), new GatewayMessage(Kind.EMIT, List.of(m.sender()), null, null, false,
 						ClientEvents.MESSAGE_DELIVERED, Json.raw(new ClientPayloads.MessageDelivered(m.id(), m.recipient())),
