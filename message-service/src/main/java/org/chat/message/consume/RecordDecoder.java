@@ -20,6 +20,11 @@ public final class RecordDecoder {
 	public static List<InboundRecord> decode(List<ConsumerRecord<String, byte[]>> records) {
 		List<InboundRecord> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
+			InboundRecord direct = DirectPayloads.decode(record.partition(), record.offset(), record.value());
+			if (direct != null) {
+				decoded.add(direct);
+				continue;
+			}
 			try {
 				Envelope envelope = Envelope.fromBytes(record.value());
 				EventType type = envelope.eventType();
