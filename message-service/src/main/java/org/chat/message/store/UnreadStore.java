@@ -12,6 +12,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
@@ -47,12 +51,18 @@ public class UnreadStore {
 		if (increments.isEmpty()) {
 			return Mono.empty();
 		}
+		// built as BSON directly: the Filters/Updates builders resolved a codec per field per write
+		UpdateOptions upsert = new UpdateOptions().upsert(true);
 		List<WriteModel<Document>> writes = increments.stream()
-			.<WriteModel<Document>>map(i -> new UpdateOneModel<>(Filters.eq(ID, id(i.recipient(), i.sender())),
-					Updates.combine(Updates.inc(COUNT, i.increment()), Updates.set(PARTITION, i.partition()),
-							Updates.set(UP_TO, i.upTo()), Updates.setOnInsert(RECIPIENT, i.recipient()),
-							Updates.setOnInsert(SENDER, i.sender())),
-					new UpdateOptions().upsert(true)))
+			.<WriteModel<Document>>map(i -> new UpdateOneModel<>(
+					new BsonDocument(ID, new BsonString(id(i.recipient(), i.sender()))),
+					new BsonDocument("$inc", new BsonDocument(COUNT, new BsonInt64(i.increment())))
+						.append("$set",
+								new BsonDocument(PARTITION, new BsonInt32(i.partition())).append(UP_TO,
+										new BsonInt64(i.upTo())))
+						.append("$setOnInsert", new BsonDocument(RECIPIENT, new BsonString(i.recipient()))
+							.append(SENDER, new BsonString(i.sender()))),
+					upsert))
 			.toList();
 		return collection().flatMap(c -> Mono.from(c.bulkWrite(writes))).then();
 	}
