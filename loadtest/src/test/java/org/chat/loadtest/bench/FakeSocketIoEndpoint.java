@@ -15,6 +15,14 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -25,7 +33,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 /**
  * A Socket.IO endpoint as strict as the gateway about liveness: OPEN with a short ping interval, CONNECT
  * answered for any token but {@code bad} (CONNECT_ERROR) and {@code silent} (no answer), then a PING every
- * {@code pingMillis}, closing the socket if the PONG is not there before the next one (Engine.IO ping timeout).
+ * {@code pingMillis}, closing the socket when two PINGs in a row went unanswered (Engine.IO's ping interval plus
+ * ping timeout, with slack for a loaded test machine).
+ * Any other HTTP request (the bench's {@code POST /dev/token}) gets the token {@code "t"}.
  */
 final class FakeSocketIoEndpoint implements AutoCloseable {
 
@@ -52,7 +62,7 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 					channel.pipeline()
 						.addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
 								new WebSocketServerProtocolHandler("/socket.io/", null, false, 65536, false, true),
-								new Session());
+								new Session(), new DevToken());
 				}
 			})
 			.bind("127.0.0.1", 0)
@@ -72,7 +82,7 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 
 	private final class Session extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
-		private boolean awaitingPong;
+		private int unanswered;
 
 		private ScheduledFuture<?> pinger;
 
@@ -89,7 +99,7 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 		protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
 			String text = frame.text();
 			if (text.equals("3")) {
-				this.awaitingPong = false;
+				this.unanswered = 0;
 				FakeSocketIoEndpoint.this.pongs.incrementAndGet();
 			}
 			else if (text.startsWith("40") && text.contains("\"bad\"")) {
@@ -103,12 +113,12 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 		}
 
 		private void ping(ChannelHandlerContext ctx) {
-			if (this.awaitingPong) {
+			if (this.unanswered >= 2) {
 				FakeSocketIoEndpoint.this.timedOut.incrementAndGet();
 				ctx.close();
 				return;
 			}
-			this.awaitingPong = true;
+			this.unanswered++;
 			ctx.writeAndFlush(new TextWebSocketFrame("2"));
 		}
 
@@ -117,6 +127,19 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 			if (this.pinger != null) {
 				this.pinger.cancel(false);
 			}
+		}
+
+	}
+
+	private static final class DevToken extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+		@Override
+		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+			DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+					Unpooled.copiedBuffer("{\"token\":\"t\"}", StandardCharsets.UTF_8));
+			response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+			HttpUtil.setContentLength(response, response.content().readableBytes());
+			ctx.writeAndFlush(response);
 		}
 
 	}

@@ -28,7 +28,7 @@ class NettySioClientIT {
 				assertThat(socket.get(10, TimeUnit.SECONDS).isActive()).isTrue();
 			}
 
-			Thread.sleep(1000); // ~5 ping intervals: an unanswered ping closes the socket after one interval
+			Thread.sleep(1200); // 6 ping intervals: two unanswered pings close a socket
 
 			assertThat(endpoint.sources).containsExactlyInAnyOrderElementsOf(sources);
 			assertThat(endpoint.timedOut).hasValue(0);
