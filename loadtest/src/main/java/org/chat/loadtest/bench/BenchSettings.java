@@ -13,8 +13,8 @@ import java.util.Properties;
  * workload of docs/PERFORMANCE.md, so runs without options compare with each other.
  */
 record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds, int durationSeconds,
-		int drainSeconds, int connections, int connectParallel, List<String> connectHosts, Path runDir, Path outDir,
-		String label) {
+		int drainSeconds, int connections, int connectParallel, int handshakeTimeoutSeconds, int clientEventLoops,
+		List<String> connectHosts, Path runDir, Path outDir, String label) {
 
 	static BenchSettings from(Properties p) {
 		List<URI> gateways = split(p.getProperty("gateways", "http://localhost:8080,http://localhost:8081")).stream()
@@ -22,15 +22,19 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 			.toList();
 		BenchSettings settings = new BenchSettings(gateways, integer(p, "users", 400), integer(p, "rate", 2000),
 				integer(p, "warmup", 10), integer(p, "duration", 60), integer(p, "drain", 10),
-				integer(p, "connections", 15000), integer(p, "connectParallel", 200),
+				integer(p, "connections", 15000), integer(p, "connectParallel", 500),
+				integer(p, "handshakeTimeout", 30), integer(p, "clientEventLoops", Runtime.getRuntime().availableProcessors()),
 				split(p.getProperty("connectHosts", "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4")),
 				Path.of(p.getProperty("runDir", ".chat/run")), Path.of(p.getProperty("out", "docs/benchmarks")),
 				p.getProperty("label", ""));
 		if (settings.users() < 2 || settings.users() % 2 != 0) {
 			throw new IllegalArgumentException("users must be an even number >= 2 (pairs), got " + settings.users());
 		}
-		if (settings.rate() < 1 || settings.durationSeconds() < 1 || settings.connections() < 1) {
-			throw new IllegalArgumentException("rate, duration and connections must be positive");
+		if (settings.rate() < 1 || settings.durationSeconds() < 1 || settings.connections() < 1
+				|| settings.connectParallel() < 1 || settings.handshakeTimeoutSeconds() < 1
+				|| settings.clientEventLoops() < 1) {
+			throw new IllegalArgumentException(
+					"rate, duration, connections, connectParallel, handshakeTimeout and clientEventLoops must be positive");
 		}
 		return settings;
 	}
@@ -45,6 +49,8 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 		d.put("drainSeconds", this.drainSeconds);
 		d.put("connections", this.connections);
 		d.put("connectParallel", this.connectParallel);
+		d.put("handshakeTimeoutSeconds", this.handshakeTimeoutSeconds);
+		d.put("clientEventLoops", this.clientEventLoops);
 		d.put("connectHosts", this.connectHosts);
 		return d;
 	}
