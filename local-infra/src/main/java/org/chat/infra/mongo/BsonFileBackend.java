@@ -21,6 +21,14 @@ final class BsonFileBackend extends H2Backend {
 	/** MVStore's own default page cache, in MB. */
 	static final int DEFAULT_CACHE_MB = 16;
 
+	/**
+	 * Changes (MVStore's estimate of their heap, in KB) that trigger a commit. MVStore's default is 19 MB,
+	 * but random {@code _id}s dirty a whole leaf page per insert while only the entry is counted: the
+	 * chunk of one commit grew to the whole tree (80–120 MB buffers at 300k documents), which no small
+	 * heap holds. Committing every 2 MB keeps chunks to a few MB.
+	 */
+	static final int COMMIT_BUFFER_KB = Integer.getInteger("chat.mongo.commit-kb", 2 * 1024);
+
 	/** The exit status of a store process stopped by a failed background write (EX_SOFTWARE). */
 	static final int PANIC_EXIT_STATUS = 70;
 
@@ -45,6 +53,7 @@ final class BsonFileBackend extends H2Backend {
 		// (chunks whose pages are all dead are still freed), and H2 2.4.240 has a known race in it (#4374).
 		MVStore store = new MVStore.Builder().fileName(file.toString())
 			.cacheSize(cacheMb)
+			.autoCommitBufferSize(COMMIT_BUFFER_KB)
 			.autoCompactFillRate(0)
 			.backgroundExceptionHandler((thread, failure) -> stopOnPanic(file, thread, failure))
 			.open();
