@@ -38,8 +38,13 @@ public final class MongoStore implements AutoCloseable {
 	 * store format is refused with an IllegalStateException, never misread
 	 */
 	public static MongoStore startWithFile(Path file, int port) throws IOException {
+		return startWithFile(file, port, BsonFileBackend.DEFAULT_CACHE_MB);
+	}
+
+	/** @param cacheMb the file store's page cache, on this JVM's heap */
+	public static MongoStore startWithFile(Path file, int port, int cacheMb) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		return bind(BsonFileBackend.open(file), port);
+		return bind(BsonFileBackend.open(file, cacheMb), port);
 	}
 
 	/** Package-private for the store benchmark, which compares backends. */

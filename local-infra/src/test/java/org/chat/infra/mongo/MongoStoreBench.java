@@ -26,7 +26,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 /**
  * Prints throughput and CPU of the Mongo store backends through the real driver (client and store
  * share this JVM, so CPU includes the driver's share, the same for every backend). Run one backend per
- * JVM: {@code java -cp <test classpath> org.chat.infra.mongo.MongoStoreBench bson|h2|memory [documents]}.
+ * JVM: {@code java -cp <test classpath> org.chat.infra.mongo.MongoStoreBench bson|h2|memory [documents] [cache MB]}.
  */
 public final class MongoStoreBench {
 
@@ -44,8 +44,9 @@ public final class MongoStoreBench {
 	public static void main(String[] args) throws Exception {
 		String backend = args[0];
 		int documents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+		int cacheMb = args.length > 2 ? Integer.parseInt(args[2]) : BsonFileBackend.DEFAULT_CACHE_MB;
 		Path dir = Files.createTempDirectory("mongo-bench");
-		try (MongoStore store = start(backend, dir.resolve("bench.mv.db"));
+		try (MongoStore store = start(backend, dir.resolve("bench.mv.db"), cacheMb);
 				MongoClient client = MongoClients.create(store.uri("chat"))) {
 			MongoDatabase chat = client.getDatabase("chat");
 			// Warm the JIT up first: its compiler threads would otherwise bill the first phase.
@@ -105,9 +106,9 @@ public final class MongoStoreBench {
 		scan.done(scanned);
 	}
 
-	private static MongoStore start(String backend, Path file) throws Exception {
+	private static MongoStore start(String backend, Path file, int cacheMb) throws Exception {
 		return switch (backend) {
-			case "bson" -> MongoStore.startWithFile(file, 0);
+			case "bson" -> MongoStore.startWithFile(file, 0, cacheMb);
 			case "h2" -> MongoStore.bind(new H2Backend(file.toString()), 0);
 			case "memory" -> MongoStore.startInMemory(0);
 			default -> throw new IllegalArgumentException("bson, h2 or memory, not " + backend);
