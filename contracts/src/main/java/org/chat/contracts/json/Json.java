@@ -38,8 +38,9 @@ public final class Json {
 		return MAPPER.readValue(text, type);
 	}
 
+	/** {@code value} as a tree; a node (e.g. one from {@link #raw}) is used as it is. */
 	public static JsonNode tree(Object value) {
-		return MAPPER.valueToTree(value);
+		return (value instanceof JsonNode node) ? node : MAPPER.valueToTree(value);
 	}
 
 	/**

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.fanout.GatewayMessage;
-import org.chat.contracts.fanout.GatewayMessage.Kind;
 import org.chat.contracts.json.Json;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.message.fanout.ClientPayloads;
@@ -86,9 +85,8 @@ public class DeliveredHandler {
 			FanoutBatch batch = new FanoutBatch();
 			for (DeliveredMessage m : changed) {
 				// data serialized straight to its JSON, not through a tree
-				batch.toUser(routes, m.sender(), new GatewayMessage(Kind.EMIT, List.of(m.sender()), null, null, false,
-						ClientEvents.MESSAGE_DELIVERED, Json.raw(new ClientPayloads.MessageDelivered(m.id(), m.recipient())),
-						null, null, null));
+				batch.toUser(routes, m.sender(), GatewayMessage.toUsers(List.of(m.sender()),
+						ClientEvents.MESSAGE_DELIVERED, Json.raw(new ClientPayloads.MessageDelivered(m.id(), m.recipient()))));
 			}
 			return this.fanout.publish(batch);
 		});

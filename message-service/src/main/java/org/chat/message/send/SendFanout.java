@@ -9,7 +9,6 @@ import java.util.stream.Stream;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
-import org.chat.contracts.fanout.GatewayMessage.Kind;
 import org.chat.contracts.json.Json;
 import org.chat.message.fanout.ClientPayloads.UnreadCountUpdate;
 import org.chat.message.fanout.Fanout;
@@ -87,14 +86,16 @@ public class SendFanout {
 		String sessionId = send.record().envelope().sessionId();
 		// the view is serialized once and its characters reused by the recipient's and the sender's copy
 		JsonNode view = Json.raw(m.view());
-		GatewayMessage toRecipient = new GatewayMessage(Kind.EMIT, List.of(m.recipient()), null, null, false,
-				ClientEvents.RECEIVE_PRIVATE_MESSAGE, view, new DeliveryReceipt(m.id(), m.sender()), null, null);
-		GatewayMessage count = new GatewayMessage(Kind.EMIT, List.of(m.recipient()), null, null, false,
-				ClientEvents.UNREAD_COUNT_UPDATE, Json.raw(new UnreadCountUpdate(m.sender(), unreadCount)), null, null,
-				null);
-		GatewayMessage toSender = new GatewayMessage(Kind.EMIT, List.of(m.sender()), null,
-				sessionId == null ? null : List.of(sessionId), false, ClientEvents.RECEIVE_PRIVATE_MESSAGE, view, null,
-				null, null);
+		GatewayMessage toRecipient = GatewayMessage
+			.toUsers(List.of(m.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, view)
+			.withReceipt(new DeliveryReceipt(m.id(), m.sender()));
+		GatewayMessage count = GatewayMessage.toUsers(List.of(m.recipient()), ClientEvents.UNREAD_COUNT_UPDATE,
+				Json.raw(new UnreadCountUpdate(m.sender(), unreadCount)));
+		GatewayMessage toSender = GatewayMessage.toUsers(List.of(m.sender()), ClientEvents.RECEIVE_PRIVATE_MESSAGE,
+				view);
+		if (sessionId != null) {
+			toSender = toSender.except(List.of(sessionId));
+		}
 		batch.toUser(routes, m.recipient(), toRecipient)
 			.toUser(routes, m.recipient(), count)
 			.toUser(routes, m.sender(), toSender);
