@@ -3,7 +3,7 @@ package org.chat.message.consume;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.envelope.EventType;
@@ -25,12 +25,18 @@ final class DirectPayloads {
 			Instant sentAt, P payload) {
 	}
 
-	private static final Map<EventType, Class<?>> PAYLOADS = Map.of(EventType.MESSAGE_SEND, SendMessage.class,
-			EventType.MESSAGE_DELIVERED, MessageDelivered.class);
+	/** How to recognise and decode one event type directly. */
+	private record Direct(EventType type, byte[] prefix, JavaType envelopeType) {
 
-	private static final Map<EventType, byte[]> PREFIXES = prefixes();
+		static Direct of(EventType type, Class<?> payload) {
+			return new Direct(type, ("{\"type\":\"" + type.wireName() + "\"").getBytes(StandardCharsets.UTF_8),
+					Json.MAPPER.getTypeFactory().constructParametricType(Typed.class, payload));
+		}
 
-	private static final Map<EventType, JavaType> TYPES = javaTypes();
+	}
+
+	private static final List<Direct> DIRECT = List.of(Direct.of(EventType.MESSAGE_SEND, SendMessage.class),
+			Direct.of(EventType.MESSAGE_DELIVERED, MessageDelivered.class));
 
 	private DirectPayloads() {
 	}
@@ -40,45 +46,28 @@ final class DirectPayloads {
 		if (bytes == null) {
 			return null;
 		}
-		for (Map.Entry<EventType, byte[]> prefix : PREFIXES.entrySet()) {
-			byte[] expected = prefix.getValue();
+		for (Direct direct : DIRECT) {
+			byte[] expected = direct.prefix();
 			if (bytes.length > expected.length && Arrays.equals(bytes, 0, expected.length, expected, 0, expected.length)) {
-				return decode(partition, offset, prefix.getKey(), bytes);
+				return decode(partition, offset, direct, bytes);
 			}
 		}
 		return null;
 	}
 
-	private static InboundRecord decode(int partition, long offset, EventType type, byte[] bytes) {
+	private static InboundRecord decode(int partition, long offset, Direct direct, byte[] bytes) {
 		try {
-			Typed<?> typed = Json.MAPPER.readValue(bytes, TYPES.get(type));
+			Typed<?> typed = Json.MAPPER.readValue(bytes, direct.envelopeType());
 			if (typed.payload() == null) {
 				return null;
 			}
 			Envelope envelope = new Envelope(typed.type(), typed.eventId(), typed.userId(), typed.sessionId(),
 					typed.gatewayId(), typed.epoch(), typed.sentAt(), null);
-			return new InboundRecord(partition, offset, type, envelope, typed.payload());
+			return new InboundRecord(partition, offset, direct.type(), envelope, typed.payload());
 		}
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private static Map<EventType, byte[]> prefixes() {
-		return Map.of(EventType.MESSAGE_SEND, prefix(EventType.MESSAGE_SEND), EventType.MESSAGE_DELIVERED,
-				prefix(EventType.MESSAGE_DELIVERED));
-	}
-
-	private static byte[] prefix(EventType type) {
-		return ("{\"type\":\"" + type.wireName() + "\"").getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static Map<EventType, JavaType> javaTypes() {
-		var factory = Json.MAPPER.getTypeFactory();
-		return Map.of(EventType.MESSAGE_SEND,
-				factory.constructParametricType(Typed.class, PAYLOADS.get(EventType.MESSAGE_SEND)),
-				EventType.MESSAGE_DELIVERED,
-				factory.constructParametricType(Typed.class, PAYLOADS.get(EventType.MESSAGE_DELIVERED)));
 	}
 
 }
