@@ -66,8 +66,4 @@ public final class AddressConnections {
 		return refused.sum();
 	}
 
-	public int limit() {
-		return limit;
-	}
-
 }
