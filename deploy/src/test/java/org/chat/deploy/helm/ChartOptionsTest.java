@@ -43,7 +43,7 @@ class ChartOptionsTest {
 
 	@Test
 	void websocketOnlyGatewaysNeedNoAffinity() {
-		RenderedChart chart = RenderedChart.render(JWT, "ingress.enabled=true", "gateway.transports={websocket}");
+		RenderedChart chart = RenderedChart.render(JWT, "ingress.enabled=true", "gateway.transports[0]=websocket");
 		Map<String, Object> ingress = chart.one("Ingress", "gateway");
 
 		assertThat(Tree.map(ingress, "metadata.annotations")).containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout")
@@ -66,8 +66,8 @@ class ChartOptionsTest {
 	@Test
 	void httpRouteRoutesSocketIoToTheGatewayService() {
 		RenderedChart chart = RenderedChart.render(JWT, "httpRoute.enabled=true", "httpRoute.parentRefs[0].name=public",
-				"httpRoute.parentRefs[0].namespace=gateway-system", "httpRoute.hostnames={chat.test}",
-				"httpRoute.requestTimeout=0s", "gateway.transports={websocket}");
+				"httpRoute.parentRefs[0].namespace=gateway-system", "httpRoute.hostnames[0]=chat.test",
+				"httpRoute.requestTimeout=0s", "gateway.transports[0]=websocket");
 		Map<String, Object> route = chart.one("HTTPRoute", "gateway");
 
 		assertThat(route).containsEntry("apiVersion", "gateway.networking.k8s.io/v1");
@@ -86,7 +86,7 @@ class ChartOptionsTest {
 			.hasMessageContaining("httpRoute.sessionAffinityConfigured=true");
 		assertThat(RenderedChart.render(JWT, "httpRoute.enabled=true", "httpRoute.parentRefs[0].name=public",
 				"httpRoute.sessionAffinityConfigured=true").ofKind("HTTPRoute")).hasSize(1);
-		assertThatThrownBy(() -> RenderedChart.render(JWT, "httpRoute.enabled=true", "gateway.transports={websocket}"))
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "httpRoute.enabled=true", "gateway.transports[0]=websocket"))
 			.hasMessageContaining("httpRoute.parentRefs must name at least one Gateway");
 	}
 
