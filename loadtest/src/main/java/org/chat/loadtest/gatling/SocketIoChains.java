@@ -39,13 +39,12 @@ final class SocketIoChains {
 			.wsUnmatchedInboundMessageBufferSize(2000);
 	}
 
-	/** Signs the users' tokens when a key is configured (-DjwtSecret / -DjwtPrivateKey); empty: dev tokens. */
-	static final Optional<TokenSigner> SIGNER = TokenSettings.fromSystem().signer();
-
+	/** Signed here when a key is configured (-DjwtSecret / -DjwtPrivateKey, read as the simulation is built), else a dev token. */
 	static ChainBuilder token(String name) {
-		if (SIGNER.isPresent()) {
-			TokenSigner signer = SIGNER.get();
-			return exec(session -> session.set(name + "Token", signer.sign(session.getString(name + "User"))));
+		Optional<TokenSigner> signer = TokenSettings.fromSystem().signer();
+		if (signer.isPresent()) {
+			TokenSigner tokens = signer.get();
+			return exec(session -> session.set(name + "Token", tokens.sign(session.getString(name + "User"))));
 		}
 		return exec(http("dev token").post("#{" + name + "Gateway}/dev/token")
 			.body(StringBody("{\"userId\":\"#{" + name + "User}\",\"name\":\"#{" + name + "User}\"}"))
