@@ -247,6 +247,9 @@ Call with (dict "root" $ "value" <plain value> "own" <own existingSecret>).
 {{- if and $c.autoscaling.enabled (gt (int $c.autoscaling.minReplicas) (int $c.autoscaling.maxReplicas)) }}
 {{- fail (printf "%s.autoscaling.minReplicas must not exceed maxReplicas" $key) }}
 {{- end }}
+{{- if and (ne $key "gateway") (gt (int $c.autoscaling.maxReplicas) (int $.Values.kafka.topicPartitions)) }}
+{{- fail (printf "%s.autoscaling.maxReplicas (%d) exceeds kafka.topicPartitions (%d): consumers beyond the partition count stay idle" $key (int $c.autoscaling.maxReplicas) (int $.Values.kafka.topicPartitions)) }}
+{{- end }}
 {{- $j := $c.jvm }}
 {{- $budget := add $j.heapMiB $j.directMemoryMiB $j.metaspaceMiB $j.codeCacheMiB $j.nativeReserveMiB }}
 {{- if gt (int $budget) (int $c.resources.memoryMiB) }}

@@ -7,6 +7,7 @@ import org.chat.deploy.support.Tree;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Gateways scale on open sockets, consumers on their lag; gateways scale down slowly. */
 class AutoscalingTest {
@@ -71,6 +72,13 @@ class AutoscalingTest {
 			.containsEntry("lagThreshold", "500");
 		assertThat(Tree.map(scaled, "spec.advanced.horizontalPodAutoscalerConfig.behavior")).containsKeys("scaleUp",
 				"scaleDown");
+	}
+
+	@Test
+	void consumersNeverScaleBeyondThePartitions() {
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "kafka.topicPartitions=4"))
+			.hasMessageContaining("messageService.autoscaling.maxReplicas (6) exceeds kafka.topicPartitions (4)");
+		assertThat(RenderedChart.render(JWT, "kafka.topicPartitions=6").ofKind("HorizontalPodAutoscaler")).hasSize(3);
 	}
 
 	private static Map<String, Object> podsMetric(Map<String, Object> hpa) {
