@@ -103,7 +103,7 @@ public class Harness {
 				new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
 		this.delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
 		this.dispatcher = new RecordDispatcher(this.delivered,
-				new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
+				new MarkReadHandler(this.messages, this.feeds, this.unread, this.fanout, this.clock),
 				new UnreadCountsQueryHandler(this.unread, this.fanout),
 				new HistoryQueryHandler(this.messages, this.feeds, this.fanout, this.properties),
 				new SyncQueryHandler(this.messages, new InboxSync(this.feeds, this.watermarks), this.delivered,
