@@ -20,6 +20,7 @@ class HealthIT extends ServiceIT {
 		assertThat(readiness.get("status").asString()).isEqualTo("UP");
 		assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("kafka", "mongo",
 				"readinessState", "redis");
+		assertThat(readiness.at("/components/kafka/details/listeners/message-service").asBoolean()).isTrue();
 		JsonNode liveness = client.get().uri("/actuator/health/liveness").retrieve().bodyToMono(JsonNode.class).block(WAIT);
 		assertThat(liveness.get("status").asString()).isEqualTo("UP");
 		assertThat(liveness.get("components").propertyNames()).containsExactly("livenessState");
