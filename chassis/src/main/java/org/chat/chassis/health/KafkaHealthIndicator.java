@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.AbstractReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import reactor.core.publisher.Mono;
@@ -50,7 +51,7 @@ public class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implem
 			.map(nodes -> {
 				Map<String, Boolean> running = runningListeners();
 				boolean allRunning = !running.containsValue(false);
-				builder.status(allRunning ? "UP" : "DOWN").withDetail("nodes", nodes.size());
+				builder.status(allRunning ? Status.UP : Status.DOWN).withDetail("nodes", nodes.size());
 				if (!running.isEmpty()) {
 					builder.withDetail("listeners", running);
 				}

@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
@@ -14,6 +15,13 @@ import reactor.core.scheduler.Schedulers;
  * bounded only by the client's command timeout, so that every backing system shares one health timeout.
  */
 public class RedisHealthIndicator extends AbstractReactiveHealthIndicator {
+
+	/**
+	 * Getting a connection may block while it connects, so never on the caller's thread; and a check that times
+	 * out must not interrupt that connect (cancelling a task of this scheduler does not reach the thread), or a
+	 * first connect slower than the timeout would be cut short at every check and never finish.
+	 */
+	private static final Scheduler CONNECT = Schedulers.fromExecutor(task -> Schedulers.boundedElastic().schedule(task));
 
 	private final ReactiveRedisConnectionFactory connections;
 
@@ -28,8 +36,7 @@ public class RedisHealthIndicator extends AbstractReactiveHealthIndicator {
 	@Override
 	protected Mono<Health> doHealthCheck(Health.Builder builder) {
 		return Mono
-			// getting the connection may block while it connects: never on the caller's thread
-			.usingWhen(Mono.fromSupplier(this.connections::getReactiveConnection).subscribeOn(Schedulers.boundedElastic()),
+			.usingWhen(Mono.fromSupplier(this.connections::getReactiveConnection).subscribeOn(CONNECT),
 					ReactiveRedisConnection::ping, ReactiveRedisConnection::closeLater)
 			.timeout(this.timeout)
 			.map(pong -> builder.up().build());

@@ -27,12 +27,13 @@ public class ReadyLog implements ApplicationListener<ApplicationReadyEvent> {
 	}
 
 	String line(Environment env) {
+		String port = env.getProperty("local.server.port", "?");
 		StringBuilder line = new StringBuilder()
 			.append(env.getProperty("spring.application.name", "application"))
 			.append(" ready on port ")
-			.append(env.getProperty("local.server.port", "?"));
+			.append(port);
 		String management = env.getProperty("local.management.port");
-		if (management != null) {
+		if (management != null && !management.equals(port)) {
 			line.append(", actuator on port ").append(management);
 		}
 		return line.append(": ").append(this.summary).toString();
