@@ -217,7 +217,7 @@ class ChartDefaultsTest {
 	void servicesCreateTheirTopicsWithTheConfiguredLayout() {
 		assertThat(Tree.map(chart.one("ConfigMap", "message-service"), "data"))
 			.containsEntry("CHAT_MESSAGES_PARTITIONS", "12")
-			.containsEntry("CHAT_MESSAGES_REPLICAS", "3");
+			.containsEntry("CHAT_MESSAGES_REPLICATIONFACTOR", "3");
 		assertThat(Tree.map(chart.one("ConfigMap", "presence-service"), "data"))
 			.containsEntry("CHAT_PRESENCE_PARTITIONS", "12")
 			.containsEntry("CHAT_PRESENCE_REPLICATIONFACTOR", "3");
