@@ -1,6 +1,6 @@
 package org.chat.contracts.client;
 
-/** Socket.IO event names of the client contract (PROTOCOL.md). */
+/** Socket.IO event names of the client contract (docs/PROTOCOL.md). */
 public final class ClientEvents {
 
 	// client → server

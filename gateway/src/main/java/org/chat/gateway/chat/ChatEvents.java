@@ -30,7 +30,7 @@ import org.chat.gateway.validation.SendRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Client events → Kafka envelopes (PROTOCOL.md). Order per event: rate limit, validation, produce; the ack
+ * Client events → Kafka envelopes (docs/PROTOCOL.md). Order per event: rate limit, validation, produce; the ack
  * follows the broker's acknowledgement, or the service's REPLY for queries. Identity is the session's token
  * user, whatever the payload says.
  */
