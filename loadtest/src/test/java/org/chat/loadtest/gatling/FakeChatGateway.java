@@ -117,7 +117,7 @@ final class FakeChatGateway implements AutoCloseable {
 
 		private void frame(Channel channel, String text) {
 			if (text.startsWith("40")) {
-				FakeChatGateway.this.sockets.put(SioFrame.stringField(text, "token"), channel);
+				FakeChatGateway.this.sockets.put(SioFrame.data(text).path("token").stringValue(), channel);
 				channel.writeAndFlush(new TextWebSocketFrame("40{\"sid\":\"s\"}"));
 				return;
 			}
@@ -133,9 +133,9 @@ final class FakeChatGateway implements AutoCloseable {
 			String messageId = "m" + FakeChatGateway.this.messageIds.incrementAndGet();
 			String ack = "43" + ackId + "[{\"ok\":true,\"messageId\":\"" + messageId + "\"}]";
 			send(channel, ack, FakeChatGateway.this.ackDelayMillis);
-			Channel recipient = FakeChatGateway.this.sockets.get(SioFrame.stringField(text, "toUserId"));
+			Channel recipient = FakeChatGateway.this.sockets.get(SioFrame.eventArgument(text).path("toUserId").stringValue());
 			String delivery = "42[\"receive_private_message\",{\"id\":\"" + messageId + "\",\"clientMessageId\":\""
-					+ SioFrame.stringField(text, "clientMessageId") + "\"}]";
+					+ SioFrame.eventArgument(text).path("clientMessageId").stringValue() + "\"}]";
 			if (recipient != null) {
 				send(recipient, delivery, FakeChatGateway.this.deliveryDelayMillis);
 			}
