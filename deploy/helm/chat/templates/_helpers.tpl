@@ -143,7 +143,7 @@ SPRING_DATA_REDIS_SSL_BUNDLE: "redis"
 {{- if eq $key "messageService" }}
 # chat.messages is created with these when missing
 CHAT_MESSAGES_PARTITIONS: {{ $k.topicPartitions | quote }}
-CHAT_MESSAGES_REPLICAS: {{ $k.topicReplicationFactor | quote }}
+CHAT_MESSAGES_REPLICATIONFACTOR: {{ $k.topicReplicationFactor | quote }}
 {{- with $.Values.mongodb.database }}
 SPRING_MONGODB_DATABASE: {{ . | quote }}
 {{- end }}

@@ -1,6 +1,6 @@
 package org.chat.contracts;
 
-/** Kafka topic and consumer-group names. The only place these strings live. */
+/** Kafka topic, consumer-group and record-header names. The only place these strings live. */
 public final class Topics {
 
 	/** Messages, receipts and reads; key = {@link ConversationId} (or user id for profile updates). */
@@ -23,6 +23,13 @@ public final class Topics {
 	public static final String PRESENCE_SERVICE_GROUP = "presence-service";
 
 	public static final int DEFAULT_PARTITIONS = 12;
+
+	/**
+	 * Header on every record naming its {@link org.chat.contracts.envelope.EventType} (the wire name, UTF-8), so
+	 * a consumer picks the decoder without parsing the value. The value's {@code type} field stays: records
+	 * written before the header existed are decoded by it.
+	 */
+	public static final String EVENT_TYPE_HEADER = "event-type";
 
 	private Topics() {
 	}

@@ -116,7 +116,7 @@ class ComposeFileTest {
 	@Test
 	void servicesCreateTheirTopicsToFitTheSingleBroker() {
 		assertThat(env("message-service")).containsEntry("CHAT_MESSAGES_PARTITIONS", "${KAFKA_PARTITIONS:-12}")
-			.containsEntry("CHAT_MESSAGES_REPLICAS", "1");
+			.containsEntry("CHAT_MESSAGES_REPLICATIONFACTOR", "1");
 		assertThat(env("presence-service")).containsEntry("CHAT_PRESENCE_PARTITIONS", "${KAFKA_PARTITIONS:-12}")
 			.containsEntry("CHAT_PRESENCE_REPLICATIONFACTOR", "1");
 		assertThat(env("kafka")).containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 1);

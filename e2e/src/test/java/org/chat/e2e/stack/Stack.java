@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.chat.infra.FreePort;
 import org.chat.testsupport.TestInfra;
 
 /**
@@ -93,7 +94,7 @@ public final class Stack implements AutoCloseable {
 	}
 
 	private static StackProcess process(Service service, StackSettings settings, List<String> infraArgs) {
-		int port = FreePort.next();
+		int port = FreePort.find();
 		Path jar = switch (service) {
 			case GATEWAY_A, GATEWAY_B -> settings.gatewayJar();
 			case MESSAGE_SERVICE -> settings.messageServiceJar();

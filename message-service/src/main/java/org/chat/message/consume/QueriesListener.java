@@ -30,7 +30,7 @@ public class QueriesListener {
 	}
 
 	@KafkaListener(id = ID, topics = Topics.QUERIES, groupId = Topics.MESSAGE_QUERIES_GROUP,
-			containerFactory = "messagesContainerFactory", batch = "true")
+			batch = "true")
 	public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
 		Flux.fromIterable(RecordDecoder.decode(records))
 			.flatMap(this.dispatcher::dispatch, CONCURRENCY)

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.chat.chassis.kafka.ConsumerProperties;
 import org.chat.contracts.ConversationId;
 import org.chat.contracts.Topics;
 import org.chat.contracts.envelope.Envelope;
@@ -58,7 +59,7 @@ public final class KafkaPersistBench {
 	private static void measure() throws Exception {
 		// command-line arguments win over application.yml, the builder's default properties would not
 		List<String> arguments = new ArrayList<>(List.of("--chat.messages.partitions=3",
-				"--chat.messages.batch.concurrency=1"));
+				"--chat.kafka.consumer.concurrency=1"));
 		TestInfra.registerSpringProperties((name, value) -> arguments.add("--" + name + "=" + value.get()));
 		ConfigurableApplicationContext service = new SpringApplicationBuilder(MessageServiceApplication.class)
 			.web(WebApplicationType.NONE)
@@ -90,7 +91,7 @@ public final class KafkaPersistBench {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			System.out.printf("[KafkaPersistBench] %d of %d messages persisted in %.2f s: %.0f messages/s (batches of "
 					+ "up to %s)%n", stored, TOTAL, seconds, stored / seconds,
-					service.getEnvironment().getProperty("chat.messages.batch.max-records"));
+					service.getBean(ConsumerProperties.class).maxRecords());
 			if (stored != TOTAL) {
 				throw new IllegalStateException("stored " + stored + " of " + TOTAL);
 			}

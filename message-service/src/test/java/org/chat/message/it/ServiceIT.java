@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the test: it registers sessions in the presence keys and listens on the gateway channels.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "chat.messages.partitions=3", "chat.messages.batch.concurrency=1" })
+		properties = { "chat.messages.partitions=3", "chat.kafka.consumer.concurrency=1" })
 abstract class ServiceIT {
 
 	static final Duration WAIT = Duration.ofSeconds(20);

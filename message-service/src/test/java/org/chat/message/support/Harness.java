@@ -39,7 +39,7 @@ import org.chat.message.store.UserStore;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 
-/** The service's object graph (as MessageServiceConfig wires it) on an in-process Mongo, fakes for Redis. */
+/** The service's object graph (as MessageServiceConfiguration wires it) on an in-process Mongo, fakes for Redis. */
 public class Harness {
 
 	public static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -54,8 +54,7 @@ public class Harness {
 
 	public final CapturingPublisher published = new CapturingPublisher();
 
-	public final MessagesProperties properties = new MessagesProperties(12, (short) 1, 50, 100, 100,
-			new MessagesProperties.Batch(500, 1, TIMEOUT, Duration.ofMillis(100)), Duration.ofSeconds(1));
+	public final MessagesProperties properties = new MessagesProperties(12, 1, 50, 100, 100, Duration.ofSeconds(1));
 
 	public final MessageStore messages;
 
@@ -103,7 +102,7 @@ public class Harness {
 				new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
 		this.delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
 		this.dispatcher = new RecordDispatcher(this.delivered,
-				new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
+				new MarkReadHandler(this.messages, this.feeds, this.unread, this.fanout, this.clock),
 				new UnreadCountsQueryHandler(this.unread, this.fanout),
 				new HistoryQueryHandler(this.messages, this.feeds, this.fanout, this.properties),
 				new SyncQueryHandler(this.messages, new InboxSync(this.feeds, this.watermarks), this.delivered,

@@ -30,7 +30,6 @@ class PresencePropertiesTest {
 			assertThat(p.partitions()).isEqualTo(12);
 			assertThat(p.replicationFactor()).isEqualTo(1);
 			assertThat(p.tombstoneTtl()).isEqualTo(Duration.ofHours(6));
-			assertThat(p.redisTimeout()).isEqualTo(Duration.ofSeconds(30));
 			assertThat(p.sweep().interval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(p.redisCheckInterval()).isEqualTo(Duration.ofSeconds(2));
 			assertThat(p.reannounceAttempts()).isEqualTo(10);

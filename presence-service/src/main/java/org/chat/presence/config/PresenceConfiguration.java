@@ -4,25 +4,39 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.UUID;
 
+import org.chat.chassis.kafka.ConsumerProperties;
+import org.chat.chassis.periodic.PeriodicTask;
 import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.contracts.routing.RoutingLookup;
+import org.chat.presence.consume.EnvelopeDispatcher;
+import org.chat.presence.consume.PresenceConsumer;
 import org.chat.presence.fanout.GatewayPublisher;
 import org.chat.presence.metrics.PresenceMetrics;
+import org.chat.presence.session.LastSeenPublisher;
+import org.chat.presence.session.SessionHandler;
 import org.chat.presence.session.SessionScripts;
 import org.chat.presence.sweep.GatewaySweeper;
 import org.chat.presence.sweep.RedisRestartDetector;
 import org.chat.presence.typing.TypingDeadlines;
 import org.chat.presence.typing.TypingHandler;
+import org.chat.presence.typing.TypingRouter;
 import org.chat.presence.userlist.OnlineUsers;
 import org.chat.presence.userlist.UserListBroadcaster;
 import org.chat.presence.userlist.UserListCoalescer;
+import org.chat.presence.userlist.UserListQueryHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
 
-/** Wires the Redis-side components and the four periodic tasks (sweep, restart check, user list, typing). */
+/**
+ * Wires the consumer, its handlers, the Redis-side components and the four periodic tasks (sweep, restart
+ * check, user list, typing); the classes themselves stay free of Spring annotations.
+ */
 @Configuration(proxyBeanMethods = false)
-public class PresenceConfig {
+@EnableConfigurationProperties(PresenceProperties.class)
+public class PresenceConfiguration {
 
 	/** Identifies this process in the keys it holds (user-list gate, boot marker). */
 	private static final String INSTANCE_ID = ManagementFactory.getRuntimeMXBean().getName() + "/"
@@ -31,6 +45,16 @@ public class PresenceConfig {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	@Bean
+	GatewayPublisher gatewayPublisher(ReactiveStringRedisTemplate redis) {
+		return new GatewayPublisher(redis);
+	}
+
+	@Bean
+	LastSeenPublisher lastSeenPublisher(KafkaTemplate<String, byte[]> kafka) {
+		return new LastSeenPublisher(kafka);
 	}
 
 	@Bean
@@ -61,8 +85,34 @@ public class PresenceConfig {
 	}
 
 	@Bean
+	SessionHandler sessionHandler(SessionScripts scripts, UserListCoalescer userList, LastSeenPublisher lastSeen,
+			Clock clock) {
+		return new SessionHandler(scripts, userList, lastSeen, clock);
+	}
+
+	@Bean
 	TypingDeadlines typingDeadlines(ReactiveStringRedisTemplate redis, PresenceProperties properties) {
 		return new TypingDeadlines(redis, properties.typing().timeout());
+	}
+
+	@Bean
+	TypingHandler typingHandler(TypingDeadlines deadlines, RoutingLookup routing, GatewayPublisher publisher,
+			Clock clock, PresenceMetrics metrics) {
+		return new TypingHandler(deadlines, new TypingRouter(routing, publisher), clock, metrics);
+	}
+
+	@Bean
+	PresenceConsumer presenceConsumer(SessionHandler sessions, TypingHandler typing, OnlineUsers onlineUsers,
+			GatewayPublisher publisher, ConsumerProperties consumer) {
+		return new PresenceConsumer(
+				new EnvelopeDispatcher(sessions, typing, new UserListQueryHandler(onlineUsers, publisher)),
+				consumer.batchTimeout());
+	}
+
+	@Bean
+	GatewaySweeper gatewaySweeper(ReactiveStringRedisTemplate redis, SessionScripts scripts,
+			UserListCoalescer userList, LastSeenPublisher lastSeen, Clock clock, PresenceMetrics metrics) {
+		return new GatewaySweeper(redis, scripts, userList, lastSeen, clock, metrics);
 	}
 
 	@Bean

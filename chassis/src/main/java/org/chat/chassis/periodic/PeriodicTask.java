@@ -1,4 +1,4 @@
-package org.chat.presence.config;
+package org.chat.chassis.periodic;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,13 +15,16 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs {@code work} every {@code every}, never two at once (a slow run skips ticks), logging and surviving
- * failures (Redis down: the next tick tries again). Started and stopped with the application context.
+ * failures (Redis down: the next tick tries again). As a bean it starts and stops with the application context;
+ * an owner that must order it against other shutdown work calls {@link #start} and {@link #stop} itself.
  */
 public class PeriodicTask implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PeriodicTask.class);
 
 	private final String name;
+
+	private final Duration initialDelay;
 
 	private final Duration every;
 
@@ -33,12 +36,20 @@ public class PeriodicTask implements SmartLifecycle {
 
 	private volatile Disposable running;
 
+	/** First run one period after the start. */
 	public PeriodicTask(String name, Duration every, Supplier<Mono<?>> work) {
-		this(name, every, work, Schedulers.parallel());
+		this(name, every, every, work, Schedulers.parallel());
 	}
 
+	/** First run one period after the start, on the given scheduler (a test's virtual time). */
 	public PeriodicTask(String name, Duration every, Supplier<Mono<?>> work, Scheduler scheduler) {
+		this(name, every, every, work, scheduler);
+	}
+
+	public PeriodicTask(String name, Duration initialDelay, Duration every, Supplier<Mono<?>> work,
+			Scheduler scheduler) {
 		this.name = name;
+		this.initialDelay = initialDelay;
 		this.every = every;
 		this.work = work;
 		this.scheduler = scheduler;
@@ -46,7 +57,7 @@ public class PeriodicTask implements SmartLifecycle {
 
 	/** The ticks and their work, as a flux a test can drive in virtual time. */
 	public Flux<Object> ticks() {
-		return Flux.interval(this.every, this.every, this.scheduler)
+		return Flux.interval(this.initialDelay, this.every, this.scheduler)
 			.onBackpressureDrop()
 			.concatMap(tick -> Mono.defer(this.work)
 				.cast(Object.class)

@@ -1,4 +1,4 @@
-package org.chat.message.health;
+package org.chat.chassis.health;
 
 import java.time.Duration;
 
@@ -9,16 +9,16 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * Replaces Boot's Mongo indicator (which sends {@code hello}, a command the embedded mongo-java-server
- * does not know) with {@code ping}, which MongoDB and the embedded server both answer.
+ * MongoDB answers {@code ping} within the health timeout. Takes the place of Boot's {@code mongo} indicator,
+ * which sends {@code hello} (a command the embedded mongo-java-server does not know) and has no bound of its own.
  */
-public class MongoPingHealthIndicator extends AbstractReactiveHealthIndicator {
+public class MongoHealthIndicator extends AbstractReactiveHealthIndicator {
 
 	private final ReactiveMongoTemplate mongo;
 
 	private final Duration timeout;
 
-	public MongoPingHealthIndicator(ReactiveMongoTemplate mongo, Duration timeout) {
+	public MongoHealthIndicator(ReactiveMongoTemplate mongo, Duration timeout) {
 		super("Mongo health check failed");
 		this.mongo = mongo;
 		this.timeout = timeout;

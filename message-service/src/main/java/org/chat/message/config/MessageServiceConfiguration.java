@@ -3,6 +3,7 @@ package org.chat.message.config;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.chat.chassis.kafka.ConsumerProperties;
 import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.message.consume.BatchProcessor;
 import org.chat.message.consume.MessagesListener;
@@ -31,6 +32,7 @@ import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoreIndexes;
 import org.chat.message.store.UnreadStore;
 import org.chat.message.store.UserStore;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,7 +40,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** Wires stores, fan-out and handlers; the classes themselves stay free of Spring annotations. */
 @Configuration(proxyBeanMethods = false)
-public class MessageServiceConfig {
+@EnableConfigurationProperties(MessagesProperties.class)
+public class MessageServiceConfiguration {
 
 	@Bean
 	Clock clock() {
@@ -51,9 +54,9 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	MessageStore messageStore(ReactiveMongoTemplate mongo, MessagesProperties properties) {
+	MessageStore messageStore(ReactiveMongoTemplate mongo, ConsumerProperties consumer) {
 		// indexes exist before the listener container starts (it starts after all singletons)
-		new StoreIndexes(mongo).ensure(properties.batch().timeout());
+		new StoreIndexes(mongo).ensure(consumer.batchTimeout());
 		return new MessageStore(mongo);
 	}
 
@@ -109,7 +112,7 @@ public class MessageServiceConfig {
 	RecordDispatcher recordDispatcher(MessageStore messages, FeedStore feeds, Watermarks watermarks,
 			UnreadStore unread, UserStore users, Fanout fanout, DeliveredHandler delivered, Clock clock,
 			MessagesProperties properties) {
-		return new RecordDispatcher(delivered, new MarkReadHandler(messages, unread, fanout, clock),
+		return new RecordDispatcher(delivered, new MarkReadHandler(messages, feeds, unread, fanout, clock),
 				new UnreadCountsQueryHandler(unread, fanout), new HistoryQueryHandler(messages, feeds, fanout, properties),
 				new SyncQueryHandler(messages, new InboxSync(feeds, watermarks), delivered, fanout, properties),
 				new ProfileHandler(users));
@@ -122,13 +125,13 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	QueriesListener queriesListener(RecordDispatcher dispatcher, MessagesProperties properties) {
-		return new QueriesListener(dispatcher, properties.batch().timeout());
+	QueriesListener queriesListener(RecordDispatcher dispatcher, ConsumerProperties consumer) {
+		return new QueriesListener(dispatcher, consumer.batchTimeout());
 	}
 
 	@Bean
-	MessagesListener messagesListener(BatchProcessor processor, MessagesProperties properties, MeterRegistry meters) {
-		return new MessagesListener(processor, properties.batch().timeout(), meters);
+	MessagesListener messagesListener(BatchProcessor processor, ConsumerProperties consumer, MeterRegistry meters) {
+		return new MessagesListener(processor, consumer.batchTimeout(), meters);
 	}
 
 }

@@ -1,6 +1,7 @@
 package org.chat.presence.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.chat.chassis.periodic.PeriodicTask;
 import org.chat.presence.metrics.OnlineUsersGauge;
 import org.chat.presence.metrics.PresenceMetrics;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** The service's meters; the online-users gauge refreshes at the sweep interval. */
 @Configuration(proxyBeanMethods = false)
-public class MetricsConfig {
+public class MetricsConfiguration {
 
 	@Bean
 	PresenceMetrics presenceMetrics(MeterRegistry meters) {
