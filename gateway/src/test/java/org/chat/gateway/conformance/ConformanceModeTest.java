@@ -7,9 +7,14 @@ import java.net.http.HttpResponse;
 
 import org.chat.gateway.web.RawWebSocket;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +30,9 @@ class ConformanceModeTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	Environment environment;
 
 	private URI uri(String scheme, String path) {
 		return URI.create(scheme + "://127.0.0.1:" + port + path);
@@ -66,6 +74,14 @@ class ConformanceModeTest {
 			.send(HttpRequest.newBuilder(uri("http", "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
+	}
+
+	/** Spring Boot silently ignores an exclusion whose class is absent: such a line only misleads the reader. */
+	@Test
+	void excludesOnlyAutoConfigurationsTheGatewayHas() {
+		assertThat(Binder.get(environment).bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).get())
+			.isNotEmpty()
+			.allSatisfy(name -> assertThat(ClassUtils.isPresent(name, getClass().getClassLoader())).as(name).isTrue());
 	}
 
 }

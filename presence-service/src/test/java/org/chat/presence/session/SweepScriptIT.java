@@ -16,7 +16,7 @@ import reactor.core.publisher.Flux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sweep script: safe with concurrent sweepers, and never removes what a live gateway holds. */
-class SweepScriptTest {
+class SweepScriptIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -22,7 +22,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The meters move on the real paths, against the shared redis-server. */
-class PresenceMetricsTest {
+class PresenceMetricsIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

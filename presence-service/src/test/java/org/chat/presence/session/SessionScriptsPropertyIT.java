@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * events of two or three sessions of one user ends in the same, correct state. Random histories come from
  * a seeded generator: each case is named by its seed, and {@code -Dchat.test.seed=N} replays a run.
  */
-class SessionScriptsPropertyTest {
+class SessionScriptsPropertyIT {
 
 	private static final String USER = "alice";
 

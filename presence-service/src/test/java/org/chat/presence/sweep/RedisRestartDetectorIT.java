@@ -17,7 +17,7 @@ import reactor.test.StepVerifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The boot marker: a Redis without it gets one REANNOUNCE; a healthy Redis none. */
-class RedisRestartDetectorTest {
+class RedisRestartDetectorIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -13,7 +13,7 @@ import reactor.core.publisher.Flux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Typing deadlines against a real redis-server, with explicit times instead of waiting. */
-class TypingDeadlinesTest {
+class TypingDeadlinesIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 

@@ -15,7 +15,7 @@ import reactor.core.publisher.Flux;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The user_list contents: online users with their profiles, sorted, never more than the cap. */
-class OnlineUsersTest {
+class OnlineUsersIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
