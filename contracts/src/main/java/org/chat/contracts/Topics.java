@@ -19,8 +19,11 @@ public final class Topics {
 
 	public static final String PRESENCE_SERVICE_GROUP = "presence-service";
 
-	/** Reads {@link #MESSAGES} (its own offsets) and {@link #PUSH_SETTINGS}; decides which messages to push. */
+	/** Reads {@link #MESSAGES} with its own offsets and decides which messages to push. */
 	public static final String NOTIFICATION_SERVICE_GROUP = "notification-service";
+
+	/** Reads {@link #PUSH_SETTINGS} into the notification-service's store. */
+	public static final String PUSH_SETTINGS_GROUP = "notification-service-settings";
 
 	/** Reads {@link #PUSH_JOBS} and talks to the push providers. */
 	public static final String PUSH_SENDER_GROUP = "notification-service-push";
