@@ -88,6 +88,17 @@ class PushEventsTest {
 		assertThat(this.socket.isConnected()).isTrue();
 	}
 
+	@Test
+	void aWebPushEndpointMustBeHttpsEvenWithGoodKeys() {
+		RecordingAck ack = new RecordingAck();
+		this.socket.fire(ClientEvents.REGISTER_PUSH_TOKEN, "{\"platform\":\"webpush\",\"deviceId\":\"b\","
+				+ "\"subscription\":{\"endpoint\":\"http://169.254.169.254/latest\","
+				+ "\"keys\":{\"p256dh\":\"" + P256DH + "\",\"auth\":\"" + AUTH + "\"}}}", ack);
+		assertThat(ack.answer().at("/error/code").asString("")).isEqualTo("invalid_payload");
+		assertThat(ack.answer().at("/error/message").asString("")).contains("https");
+		assertThat(this.chat.publisher.sent()).isEmpty();
+	}
+
 	private static byte[] point() {
 		byte[] point = new byte[65];
 		point[0] = 0x04;
