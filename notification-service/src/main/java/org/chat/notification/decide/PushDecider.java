@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +43,8 @@ public class PushDecider {
 
 	private static final Duration RETRY_DECISION = Duration.ofSeconds(1);
 
+	private static final int MAX_NOTIFIED = 200_000;
+
 	private final PushProperties properties;
 
 	private final PushUsers users;
@@ -69,8 +71,11 @@ public class PushDecider {
 	/** Guarded by this: recipient|sender → its pending pushes. */
 	private final Map<String, Map<String, PendingPush>> byPair = new HashMap<>();
 
-	/** recipient|sender pairs with a notification showing since the last read (dismissed on read). */
-	private final Set<String> notified = ConcurrentHashMap.newKeySet();
+	/**
+	 * Guarded by this: recipient|sender pairs pushed since their last read (a read dismisses them). Bounded:
+	 * past {@link #MAX_NOTIFIED} the oldest are forgotten (their notification then stays until opened).
+	 */
+	private final Set<String> notified = new LinkedHashSet<>();
 
 	public PushDecider(PushProperties properties, PushUsers users, RoutingLookup routing,
 			KafkaTemplate<String, byte[]> jobs, PushMetrics metrics, Clock clock, ScheduledExecutorService timers,
@@ -121,6 +126,7 @@ public class PushDecider {
 
 	/** A {@code message.read}: {@code reader} read everything from {@code sender}, perhaps on another device. */
 	public void onRead(TopicPartition partition, long offset, String reader, String sender) {
+		boolean dismiss;
 		synchronized (this) {
 			Map<String, PendingPush> pending = this.byPair.get(PendingPush.pair(reader, sender));
 			if (pending != null) {
@@ -129,8 +135,9 @@ public class PushDecider {
 					this.metrics.skipped("read");
 				});
 			}
+			dismiss = this.notified.remove(PendingPush.pair(reader, sender));
 		}
-		if (this.notified.remove(PendingPush.pair(reader, sender))) {
+		if (dismiss) {
 			this.offsets.hold(partition, offset);
 			this.deciders.execute(() -> dismiss(partition, offset, reader, sender));
 		}
@@ -206,13 +213,20 @@ public class PushDecider {
 			if (!remove(push)) {
 				return; // delivered or read while the store was read
 			}
+			if (skipped == null) {
+				// under the lock that onRead takes: a read from now on dismisses this push
+				this.notified.remove(push.pair());
+				this.notified.add(push.pair());
+				if (this.notified.size() > MAX_NOTIFIED) {
+					this.notified.remove(this.notified.iterator().next());
+				}
+			}
 		}
 		if (skipped != null) {
 			this.metrics.skipped(skipped);
 			this.offsets.close(push.partition, push.offset);
 			return;
 		}
-		this.notified.add(push.pair());
 		String text = user.previews() ? push.text : null;
 		List<PushJob> jobs = user.devices().stream()
 			.map(device -> new PushJob(push.messageId + "/" + device.deviceId(), PushJob.Kind.MESSAGE, push.recipient,

@@ -25,7 +25,13 @@ public class Badges {
 		List<Document> counters = this.mongo.getCollection(PushCollections.UNREAD_COUNTERS)
 			.find(new Document("recipient", job.userId()))
 			.into(new ArrayList<>());
-		long total = counters.stream().mapToLong(c -> c.get("count", Number.class).longValue()).filter(n -> n > 0).sum();
+		String pair = job.userId() + "|" + job.senderId();
+		// a read resets its conversation's counter, perhaps after this job: it counts 0 for a READ job
+		long total = counters.stream()
+			.filter(c -> job.kind() == PushJob.Kind.MESSAGE || !pair.equals(c.get("_id")))
+			.mapToLong(c -> c.get("count", Number.class).longValue())
+			.filter(n -> n > 0)
+			.sum();
 		if (job.kind() == PushJob.Kind.MESSAGE && !counted(counters, job)) {
 			total++;
 		}

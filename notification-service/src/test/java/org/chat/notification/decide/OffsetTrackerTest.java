@@ -23,7 +23,7 @@ class OffsetTrackerTest {
 		consume(P0, 11, false);
 		consume(P0, 12, true);
 		consume(P0, 13, false);
-		assertThat(this.tracker.committable(null)).isEqualTo(Map.of(P0, new OffsetAndMetadata(10)));
+		assertThat(committed()).isEqualTo(Map.of(P0, new OffsetAndMetadata(10)));
 
 		this.tracker.close(P0, 12); // decided out of order: 10 still holds the commit
 		assertThat(committed()).isEmpty();

@@ -31,7 +31,7 @@ class ProviderBackOffTest {
 		ProviderBackOff.hint(Duration.ofMinutes(5));
 		assertThat(execution.nextBackOff()).isEqualTo(10_000);
 		ProviderBackOff.hint(Duration.ofMillis(1));
-		assertThat(execution.nextBackOff()).as("a shorter hint does not shorten the pause").isEqualTo(8000);
+		assertThat(execution.nextBackOff()).as("a shorter hint does not shorten the pause").isEqualTo(4000);
 	}
 
 }
