@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,11 +58,14 @@ public class PushJobListener {
 			containerFactory = "pushJobsContainerFactory")
 	public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
 		List<PushJob> jobs = new ArrayList<>(records.size());
-		List<CompletableFuture<Outcome>> answers = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
 			PushJob job = decode(record);
-			jobs.add(job);
-			answers.add(job == null || this.sent.contains(job.jobId()) ? null : send(job));
+			jobs.add(job == null || this.sent.contains(job.jobId()) ? null : job);
+		}
+		Map<String, Integer> badges = this.badges.of(jobs.stream().filter(Objects::nonNull).toList());
+		List<CompletableFuture<Outcome>> answers = new ArrayList<>(records.size());
+		for (PushJob job : jobs) {
+			answers.add(job == null ? null : send(job, badges.get(job.jobId())));
 		}
 		int firstRetry = -1;
 		Duration retryAfter = null;
@@ -103,13 +107,13 @@ public class PushJobListener {
 		}
 	}
 
-	private CompletableFuture<Outcome> send(PushJob job) {
+	private CompletableFuture<Outcome> send(PushJob job, int badge) {
 		PushSender sender = this.senders.get(job.device().pushPlatform());
 		if (sender == null) {
 			this.metrics.failed(job.device().platform(), "disabled");
 			return null;
 		}
-		return sender.send(job.device(), Notification.of(job, this.badges.of(job)));
+		return sender.send(job.device(), Notification.of(job, badge));
 	}
 
 	private static PushJob decode(ConsumerRecord<String, byte[]> record) {

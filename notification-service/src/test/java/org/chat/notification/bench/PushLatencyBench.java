@@ -41,8 +41,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * of {@code TestInfra}; a local push service; one JVM, one clock.
  *
  * <pre>
- * ./mvnw -o -q -pl contracts,local-infra,test-support,notification-service test-compile exec:java \
- *   -Dexec.mainClass=org.chat.notification.bench.PushLatencyBench -Dexec.classpathScope=test -Dbench.recipients=1000
+ * ./mvnw -o -q -pl contracts,local-infra,test-support,notification-service test-compile \
+ *   dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -Xmx1g -cp notification-service/target/test-classes:notification-service/target/classes:$(cat notification-service/target/test.classpath) \
+ *   -Dbench.recipients=1000 -Dbench.runs=2 org.chat.notification.bench.PushLatencyBench
  * </pre>
  */
 public final class PushLatencyBench {

@@ -6,9 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.interaso.webpush.VapidKeys;
 import com.interaso.webpush.WebPush;
@@ -27,6 +29,18 @@ import org.chat.notification.settings.Device;
  * {@code Retry-After} decide retries. {@code Topic} = the conversation's collapse id.
  */
 public class WebPushSender implements PushSender {
+
+	/** RFC 8292 allows at most 24 h; a token is used for its first hour only, so it never expires in flight. */
+	private static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+
+	private static final Duration TOKEN_REUSE = Duration.ofHours(1);
+
+	private static final int MAX_AUDIENCES = 1000;
+
+	private record SignedToken(String jwt, Instant signedAt) {
+	}
+
+	private final Map<String, SignedToken> tokens = new ConcurrentHashMap<>();
 
 	private final WebPush webPush;
 
@@ -66,7 +80,7 @@ public class WebPushSender implements PushSender {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
 				.timeout(this.requestTimeout)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body));
-			Map<String, String> headers = this.webPush.getHeaders(device.endpoint(),
+			Map<String, String> headers = this.webPush.getHeadersWithToken(vapidToken(device.endpoint()),
 					(int) this.properties.ttl().toSeconds(), notification.collapseId(),
 					notification.isMessage() ? WebPush.Urgency.High : WebPush.Urgency.Normal);
 			headers.forEach(builder::header);
@@ -80,6 +94,22 @@ public class WebPushSender implements PushSender {
 			.<Outcome>thenApply(response -> Outcome.ofHttpStatus(response.statusCode(), "from push service",
 					RetryAfter.of(response.headers(), this.clock.instant())))
 			.exceptionally(error -> new Outcome.Retry(error.getClass().getSimpleName(), null));
+	}
+
+	/**
+	 * The VAPID JWT of the endpoint's push service (its origin is the audience), signed once per
+	 * {@link #TOKEN_REUSE} instead of per push: an ES256 signature costs about as much as the encryption.
+	 */
+	private String vapidToken(String endpoint) {
+		String audience = this.webPush.getAudience(endpoint);
+		Instant now = this.clock.instant();
+		if (this.tokens.size() > MAX_AUDIENCES) {
+			this.tokens.clear(); // endpoints name their host: keep a flood of odd hosts from growing the cache
+		}
+		SignedToken token = this.tokens.compute(audience, (aud, cached) -> cached != null
+				&& cached.signedAt().plus(TOKEN_REUSE).isAfter(now) ? cached
+						: new SignedToken(this.webPush.getToken(aud, (int) TOKEN_LIFETIME.toSeconds()), now));
+		return token.jwt();
 	}
 
 	/** What the service worker receives ({@code event.data.json()}). */
