@@ -27,7 +27,9 @@ import org.chat.notification.decide.MessageLogConsumer;
 import org.chat.notification.fixture.FakePushServices;
 import org.chat.notification.fixture.FakePushServices.Request;
 import org.chat.notification.fixture.WebPushKeys;
-import org.chat.notification.settings.PushUsers;
+import org.chat.contracts.push.PushCollections;
+import com.mongodb.client.model.Filters;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.chat.testsupport.TestInfra;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -71,13 +73,13 @@ public final class PushLatencyBench {
 			try {
 				@SuppressWarnings("unchecked")
 				KafkaTemplate<String, byte[]> kafka = app.getBean(KafkaTemplate.class);
-				PushUsers users = app.getBean(PushUsers.class);
+				MongoTemplate mongo = app.getBean(MongoTemplate.class);
 				MessageLogConsumer log = app.getBean(MessageLogConsumer.class);
 				waitUntil(log::isAssigned, 60);
 				System.out.printf("push latency bench: %d offline recipients, Web Push, %d runs, %d cores, infra %s%n",
 						recipients, runs, Runtime.getRuntime().availableProcessors(), infra.mode());
 				for (int run = 1; run <= runs; run++) {
-					run(run, recipients, kafka, users, services);
+					run(run, recipients, kafka, mongo, services);
 				}
 			}
 			finally {
@@ -87,7 +89,7 @@ public final class PushLatencyBench {
 		System.exit(0);
 	}
 
-	private static void run(int run, int recipients, KafkaTemplate<String, byte[]> kafka, PushUsers users,
+	private static void run(int run, int recipients, KafkaTemplate<String, byte[]> kafka, MongoTemplate mongo,
 			FakePushServices services) throws Exception {
 		String prefix = "bench" + run + "-" + UUID.randomUUID().toString().substring(0, 6) + "-";
 		KeyPair device = WebPushKeys.p256();
@@ -101,9 +103,9 @@ public final class PushLatencyBench {
 							p256dh, auth))));
 		}
 		CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
-		String last = prefix + (recipients - 1);
-		waitUntil(() -> !users.find(last).devices().isEmpty() && !users.find(prefix + 0).devices().isEmpty(), 120);
-		Thread.sleep(1000); // let the settings consumer finish the rest of its partitions
+		// every recipient has its device before the first send (else it would be skipped as no_device)
+		waitUntil(() -> mongo.getCollection(PushCollections.PUSH_USERS)
+			.countDocuments(Filters.regex("_id", "^" + prefix)) == recipients, 300);
 
 		Map<String, Instant> created = new java.util.concurrent.ConcurrentHashMap<>();
 		long began = System.nanoTime();
