@@ -3,9 +3,11 @@ package org.chat.testsupport.redis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.Range;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.output.StatusOutput;
@@ -85,6 +87,11 @@ public final class RedisClusterFixture implements AutoCloseable {
 	public int portServing(String key) {
 		int per = SlotHash.SLOT_COUNT / this.ports.size();
 		return this.ports.get(Math.min(SlotHash.getSlot(key) / per, this.ports.size() - 1));
+	}
+
+	/** Runs {@code command} on the node at {@code port} directly (not routed by slot). */
+	public <T> T onNode(int port, Function<RedisCommands<String, String>, T> command) {
+		return RedisNodes.on(port, command);
 	}
 
 	/** {@code host:port,...} of every master, the form of {@code spring.data.redis.cluster.nodes}. */

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
+
+import io.lettuce.core.api.sync.RedisCommands;
 
 import org.chat.infra.FreePort;
 import org.chat.infra.redis.RedisServer;
@@ -81,6 +84,11 @@ public final class RedisSentinelFixture implements AutoCloseable {
 
 	public int sentinelPort() {
 		return this.sentinelPort;
+	}
+
+	/** Runs {@code command} on the node at {@code port} directly. */
+	public <T> T onNode(int port, Function<RedisCommands<String, String>, T> command) {
+		return RedisNodes.on(port, command);
 	}
 
 	/** Spring Boot properties that make an application find the master through the sentinel. */
