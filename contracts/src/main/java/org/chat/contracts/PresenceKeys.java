@@ -32,6 +32,15 @@ public final class PresenceKeys {
 	/** Sorted set of "fromUserId toUserId" scored by the epoch-millis at which an unrenewed typing expires. */
 	public static final String TYPING_DEADLINES = PREFIX + "typing:deadlines";
 
+	/**
+	 * Counter the session scripts increment, in the same atomic step, whenever what user_list shows changes
+	 * (online set, a profile); any instance broadcasts while it is ahead of {@link #USER_LIST_BROADCAST}.
+	 */
+	public static final String USER_LIST_VERSION = PREFIX + "userlist:version";
+
+	/** The {@link #USER_LIST_VERSION} the last broadcast user list was read at. */
+	public static final String USER_LIST_BROADCAST = PREFIX + "userlist:broadcast";
+
 	/** Short-lived lock (SET NX PX) that lets one presence instance broadcast the user list per window. */
 	public static final String USER_LIST_GATE = PREFIX + "userlist:gate";
 

@@ -27,7 +27,6 @@ import org.chat.presence.session.SessionScripts;
 import org.chat.presence.sweep.GatewaySweeper;
 import org.chat.presence.typing.TypingDeadlines;
 import org.chat.presence.userlist.OnlineUsers;
-import org.chat.presence.userlist.UserListCoalescer;
 import org.chat.testsupport.redis.RedisClusterFixture;
 import org.chat.testsupport.redis.RedisSentinelFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -127,8 +126,8 @@ class RedisTopologiesIT {
 
 		// The crash sweep: the dead gateway has no alive key.
 		List<String> lastSeen = new ArrayList<>();
-		GatewaySweeper sweeper = new GatewaySweeper(redis, scripts, new UserListCoalescer(() -> Mono.just(false),
-				Mono::empty), recordingLastSeen(lastSeen), Clock.systemUTC(), new PresenceMetrics(new SimpleMeterRegistry()));
+		GatewaySweeper sweeper = new GatewaySweeper(redis, scripts, recordingLastSeen(lastSeen), Clock.systemUTC(),
+				new PresenceMetrics(new SimpleMeterRegistry()));
 		assertThat(sweeper.sweepOnce().block(TIMEOUT)).isEqualTo(1L);
 		assertThat(lastSeen).containsExactly(bob);
 		assertThat(redis.opsForSet().isMember(PresenceKeys.GATEWAYS, dead).block(TIMEOUT)).isFalse();
