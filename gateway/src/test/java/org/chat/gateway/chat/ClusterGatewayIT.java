@@ -1,7 +1,6 @@
 package org.chat.gateway.chat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.chat.contracts.Channels;
@@ -9,7 +8,6 @@ import org.chat.testsupport.TestInfra;
 import org.chat.testsupport.redis.RedisClusterFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,11 +42,7 @@ class ClusterGatewayIT extends RedisTopologyGatewaySupport {
 
 	@Override
 	LettuceConnectionFactory serviceConnections() {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisClusterConfiguration(List.of("127.0.0.1:" + cluster.ports().get(0))));
-		factory.afterPropertiesSet();
-		factory.start();
-		return factory;
+		return cluster.connectionFactory(cluster.ports().get(0));
 	}
 
 	@Override

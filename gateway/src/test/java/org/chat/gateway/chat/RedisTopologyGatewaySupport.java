@@ -1,9 +1,5 @@
 package org.chat.gateway.chat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,13 +79,7 @@ abstract class RedisTopologyGatewaySupport {
 	}
 
 	private String devToken(String userId) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/dev/token"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(new JSONObject().put("userId", userId).toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return new JSONObject(response.body()).getString("token");
+		return DevTokens.issue(this.port, userId, null);
 	}
 
 }

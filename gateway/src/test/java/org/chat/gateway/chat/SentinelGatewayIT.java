@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import org.chat.testsupport.TestInfra;
 import org.chat.testsupport.redis.RedisSentinelFixture;
 import org.junit.jupiter.api.AfterAll;
-import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,12 +32,7 @@ class SentinelGatewayIT extends RedisTopologyGatewaySupport {
 
 	@Override
 	LettuceConnectionFactory serviceConnections() {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisSentinelConfiguration()
-			.master(RedisSentinelFixture.MASTER_NAME)
-			.sentinel("127.0.0.1", sentinel.sentinelPort()));
-		factory.afterPropertiesSet();
-		factory.start();
-		return factory;
+		return sentinel.connectionFactory();
 	}
 
 	@Override

@@ -11,12 +11,11 @@ import org.chat.contracts.fanout.FanoutChannels;
 import org.chat.contracts.fanout.FanoutChannels.ChannelMessage;
 import org.chat.testsupport.redis.RedisClusterFixture;
 import org.chat.testsupport.redis.RedisSentinelFixture;
+import org.chat.testsupport.redis.RedisTopologies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
-import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import reactor.core.publisher.Flux;
 
@@ -33,24 +32,22 @@ class FanoutChannelsIT {
 	@TempDir
 	static Path dir;
 
+	static RedisTopologies redis;
+
 	static RedisClusterFixture cluster;
 
 	static RedisSentinelFixture sentinel;
 
 	@BeforeAll
 	static void start() {
-		cluster = RedisClusterFixture.start(dir.resolve("cluster"), 3);
-		sentinel = RedisSentinelFixture.start(dir.resolve("sentinel"));
+		redis = RedisTopologies.start(dir);
+		cluster = redis.cluster();
+		sentinel = redis.sentinel();
 	}
 
 	@AfterAll
 	static void stop() {
-		if (cluster != null) {
-			cluster.close();
-		}
-		if (sentinel != null) {
-			sentinel.close();
-		}
+		redis.close();
 	}
 
 	@Test
@@ -59,8 +56,8 @@ class FanoutChannelsIT {
 		// The subscriber knows only the first node, the publisher only the last; the channels' slots are elsewhere.
 		String gateway = gatewayServedBy(cluster.ports().get(1));
 		String other = gatewayServedBy(cluster.ports().get(2));
-		LettuceConnectionFactory subscriberFactory = clusterFactory(seed);
-		LettuceConnectionFactory publisherFactory = clusterFactory(cluster.ports().get(2));
+		LettuceConnectionFactory subscriberFactory = cluster.connectionFactory(seed);
+		LettuceConnectionFactory publisherFactory = cluster.connectionFactory(cluster.ports().get(2));
 		try (FanoutChannels subscriber = FanoutChannels.of(subscriberFactory);
 				FanoutChannels publisher = FanoutChannels.of(publisherFactory)) {
 			List<String> channels = List.of(Channels.gateway(gateway), Channels.gateway(other), Channels.ALL);
@@ -97,11 +94,7 @@ class FanoutChannelsIT {
 
 	@Test
 	void throughASentinelClassicPubSubRunsOnTheMaster() {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisSentinelConfiguration()
-			.master(RedisSentinelFixture.MASTER_NAME)
-			.sentinel("127.0.0.1", sentinel.sentinelPort()));
-		factory.afterPropertiesSet();
-		factory.start();
+		LettuceConnectionFactory factory = sentinel.connectionFactory();
 		try (FanoutChannels channels = FanoutChannels.of(factory)) {
 			String channel = Channels.gateway("gw-sentinel");
 			Flux<ChannelMessage> messages = channels.receiveLater(List.of(channel, Channels.ALL)).block(TIMEOUT);
@@ -118,14 +111,6 @@ class FanoutChannelsIT {
 		finally {
 			factory.destroy();
 		}
-	}
-
-	private static LettuceConnectionFactory clusterFactory(int seedPort) {
-		LettuceConnectionFactory factory = new LettuceConnectionFactory(
-				new RedisClusterConfiguration(List.of("127.0.0.1:" + seedPort)));
-		factory.afterPropertiesSet();
-		factory.start();
-		return factory;
 	}
 
 	private static String gatewayServedBy(int port) {

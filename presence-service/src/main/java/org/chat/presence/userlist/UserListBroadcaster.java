@@ -51,18 +51,12 @@ public class UserListBroadcaster {
 				.defaultIfEmpty(false) : Mono.just(false));
 	}
 
-	/**
-	 * Reads the version, then the list (so the list is at least that new), publishes it and records the version.
-	 * Gives up (empty) if that outlasted the window: another instance may have broadcast a newer list meanwhile,
-	 * which this one must not overtake; the version stays ahead, so the next window broadcasts again.
-	 */
+	/** Reads the version, then the list (so the list is at least that new), publishes it and records the version. */
 	public Mono<Long> broadcast() {
-		long started = System.nanoTime();
 		return this.redis.opsForValue()
 			.get(PresenceKeys.USER_LIST_VERSION)
 			.defaultIfEmpty("0")
 			.flatMap(version -> this.onlineUsers.list()
-				.filter(users -> System.nanoTime() - started < this.window.toNanos())
 				.flatMap(users -> this.publisher.toAll(GatewayMessage.broadcast(ClientEvents.USER_LIST, users)))
 				.flatMap(receivers -> this.redis.opsForValue()
 					.set(PresenceKeys.USER_LIST_BROADCAST, version)

@@ -19,7 +19,7 @@ public class UserListCoalescer {
 
 	/**
 	 * @param gate true if the list changed and this instance may broadcast in the current window
-	 * @param broadcast empty if it gave up (e.g. it outlasted its window)
+	 * @param broadcast reads and publishes the list
 	 */
 	public UserListCoalescer(Supplier<Mono<Boolean>> gate, Supplier<Mono<?>> broadcast) {
 		this.gate = gate;

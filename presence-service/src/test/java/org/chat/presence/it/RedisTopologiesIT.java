@@ -27,8 +27,7 @@ import org.chat.presence.session.SessionScripts;
 import org.chat.presence.sweep.GatewaySweeper;
 import org.chat.presence.typing.TypingDeadlines;
 import org.chat.presence.userlist.OnlineUsers;
-import org.chat.testsupport.redis.RedisClusterFixture;
-import org.chat.testsupport.redis.RedisSentinelFixture;
+import org.chat.testsupport.redis.RedisTopologies;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,32 +57,20 @@ class RedisTopologiesIT {
 	@TempDir
 	static Path dir;
 
-	static RedisClusterFixture cluster;
-
-	static RedisSentinelFixture sentinel;
+	static RedisTopologies redis;
 
 	@BeforeAll
 	static void start() {
-		cluster = RedisClusterFixture.start(dir.resolve("cluster"), 3);
-		sentinel = RedisSentinelFixture.start(dir.resolve("sentinel"));
+		redis = RedisTopologies.start(dir);
 	}
 
 	@AfterAll
 	static void stop() {
-		if (cluster != null) {
-			cluster.close();
-		}
-		if (sentinel != null) {
-			sentinel.close();
-		}
+		redis.close();
 	}
 
 	static Stream<String> topologies() {
 		return Stream.of("cluster", "sentinel");
-	}
-
-	private static List<String> properties(String topology) {
-		return topology.equals("cluster") ? cluster.springProperties() : sentinel.springProperties();
 	}
 
 	@ParameterizedTest
@@ -92,7 +79,7 @@ class RedisTopologiesIT {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(DataRedisAutoConfiguration.class, DataRedisReactiveAutoConfiguration.class))
-			.withPropertyValues(properties(topology).toArray(String[]::new))
+			.withPropertyValues(redis.springProperties(topology).toArray(String[]::new))
 			.run(context -> exercise(context.getBean(ReactiveStringRedisTemplate.class),
 					context.getBean(ReactiveRedisConnectionFactory.class)));
 	}

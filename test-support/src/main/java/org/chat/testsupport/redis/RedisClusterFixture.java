@@ -15,6 +15,8 @@ import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 import org.chat.infra.FreePort;
 import org.chat.infra.redis.RedisServer;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * A Redis Cluster of {@code masters} real redis-server 7 nodes on free ports (no replicas), slots split evenly
@@ -97,6 +99,12 @@ public final class RedisClusterFixture implements AutoCloseable {
 	/** {@code host:port,...} of every master, the form of {@code spring.data.redis.cluster.nodes}. */
 	public String nodes() {
 		return this.ports.stream().map(port -> RedisNodes.HOST + ":" + port).collect(Collectors.joining(","));
+	}
+
+	/** A started Lettuce connection factory that knows only the node at {@code seedPort}; destroy it after use. */
+	public LettuceConnectionFactory connectionFactory(int seedPort) {
+		return RedisNodes.started(new LettuceConnectionFactory(
+				new RedisClusterConfiguration(List.of(RedisNodes.HOST + ":" + seedPort))));
 	}
 
 	/** Spring Boot properties that make an application use this cluster. */

@@ -18,6 +18,7 @@ import org.chat.infra.FreePort;
 import org.chat.infra.redis.RedisBinary;
 import org.chat.infra.redis.RedisServer;
 import org.chat.infra.redis.RedisSettings;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * The redis-server processes of one multi-node fixture: Redis 7 from the PATH (sharded pub/sub needs it; the
@@ -66,6 +67,12 @@ final class RedisNodes implements AutoCloseable {
 		finally {
 			client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
 		}
+	}
+
+	static LettuceConnectionFactory started(LettuceConnectionFactory factory) {
+		factory.afterPropertiesSet();
+		factory.start();
+		return factory;
 	}
 
 	/** Polls {@code condition} until it holds or the formation timeout passes. */

@@ -11,6 +11,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 import org.chat.infra.FreePort;
 import org.chat.infra.redis.RedisServer;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * A Sentinel-managed Redis: one master, one replica and one sentinel (quorum 1), real redis-server 7 processes
@@ -89,6 +91,12 @@ public final class RedisSentinelFixture implements AutoCloseable {
 	/** Runs {@code command} on the node at {@code port} directly. */
 	public <T> T onNode(int port, Function<RedisCommands<String, String>, T> command) {
 		return RedisNodes.on(port, command);
+	}
+
+	/** A started Lettuce connection factory that finds the master through the sentinel; destroy it after use. */
+	public LettuceConnectionFactory connectionFactory() {
+		return RedisNodes.started(new LettuceConnectionFactory(
+				new RedisSentinelConfiguration().master(MASTER_NAME).sentinel(RedisNodes.HOST, this.sentinelPort)));
 	}
 
 	/** Spring Boot properties that make an application find the master through the sentinel. */
