@@ -8,6 +8,13 @@ if cur and cur.epoch == epoch and cur.registered then
   at = math.min(at, cur.registeredAt)
 end
 if #ARGV > 8 then
+  -- a changed profile changes the list (a repeated register with the same profile does not)
+  for i = 9, #ARGV - 1, 2 do
+    if redis.call('HGET', profile, ARGV[i]) ~= ARGV[i + 1] then
+      redis.call('INCR', listVersion)
+      break
+    end
+  end
   redis.call('HSET', profile, unpack(ARGV, 9))
 end
 put(gw, epoch, true, at, cur)

@@ -11,7 +11,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads {@code presence:sessions:{userId}} hashes; Lettuce pipelines the per-user reads on one connection. */
+/** Reads the {@code PresenceKeys.sessions(userId)} hashes; Lettuce pipelines the per-user reads on one connection. */
 public final class RedisRoutingLookup implements RoutingLookup {
 
 	private final ReactiveStringRedisTemplate redis;

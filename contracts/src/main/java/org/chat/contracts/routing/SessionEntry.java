@@ -4,7 +4,7 @@ import org.chat.contracts.json.ContractViolation;
 import org.chat.contracts.json.Json;
 
 /**
- * Value of one field of {@code presence:sessions:{userId}} (field = session id). A session is routable
+ * Value of one field of {@code PresenceKeys.sessions(userId)} (field = session id). A session is routable
  * from {@code session.opened}; it counts as online once {@code registered}.
  */
 public record SessionEntry(String gatewayId, long epoch, boolean registered, long registeredAt) {

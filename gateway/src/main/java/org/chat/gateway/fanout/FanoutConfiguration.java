@@ -1,5 +1,6 @@
 package org.chat.gateway.fanout;
 
+import org.chat.contracts.fanout.FanoutChannels;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.lifecycle.GatewayId;
 import org.chat.gateway.presence.GatewayLiveness;
@@ -10,15 +11,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 
 @Configuration(proxyBeanMethods = false)
 @Profile("!conformance")
 class FanoutConfiguration {
 
-	@Bean(destroyMethod = "destroy")
-	ReactiveRedisMessageListenerContainer fanoutListenerContainer(ReactiveRedisConnectionFactory factory) {
-		return new ReactiveRedisMessageListenerContainer(factory);
+	/** Classic pub/sub on one node or a Sentinel-managed master, sharded pub/sub on a Cluster. */
+	@Bean(destroyMethod = "close")
+	FanoutChannels fanoutChannels(ReactiveRedisConnectionFactory factory) {
+		return FanoutChannels.of(factory);
 	}
 
 	@Bean
@@ -28,9 +29,8 @@ class FanoutConfiguration {
 	}
 
 	@Bean
-	FanoutSubscriber fanoutSubscriber(ReactiveRedisMessageListenerContainer fanoutListenerContainer,
-			FanoutRouter router, GatewayId gatewayId) {
-		return new FanoutSubscriber(fanoutListenerContainer, router, gatewayId.value());
+	FanoutSubscriber fanoutSubscriber(FanoutChannels fanoutChannels, FanoutRouter router, GatewayId gatewayId) {
+		return new FanoutSubscriber(fanoutChannels, router, gatewayId.value());
 	}
 
 }

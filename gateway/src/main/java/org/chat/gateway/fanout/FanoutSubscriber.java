@@ -1,15 +1,15 @@
 package org.chat.gateway.fanout;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.chat.contracts.Channels;
+import org.chat.contracts.fanout.FanoutChannels;
+import org.chat.contracts.fanout.FanoutChannels.ChannelMessage;
 import org.chat.contracts.fanout.GatewayBatch;
 import org.chat.contracts.fanout.GatewayMessage;
-import org.springframework.data.redis.connection.ReactiveSubscription.Message;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -19,13 +19,14 @@ import reactor.util.retry.Retry;
  * Listens on {@code chat:gw:{gatewayId}} and {@code chat:all} and hands each message to the router; a payload
  * may be one message or a batch ({@link GatewayBatch}). A message that cannot be decoded or routed is logged and
  * skipped, without its batch; a lost subscription is re-made with backoff
- * (pub/sub is at-most-once: clients resync what they missed).
+ * (pub/sub is at-most-once: clients resync what they missed). On a Redis Cluster the channels are sharded
+ * (SSUBSCRIBE on the shard that owns each channel's slot).
  */
 public class FanoutSubscriber {
 
 	private static final Log log = LogFactory.getLog(FanoutSubscriber.class);
 
-	private final ReactiveRedisMessageListenerContainer container;
+	private final FanoutChannels channels;
 
 	private final FanoutRouter router;
 
@@ -35,16 +36,15 @@ public class FanoutSubscriber {
 
 	private volatile Disposable subscription;
 
-	public FanoutSubscriber(ReactiveRedisMessageListenerContainer container, FanoutRouter router, String gatewayId) {
-		this.container = container;
+	public FanoutSubscriber(FanoutChannels channels, FanoutRouter router, String gatewayId) {
+		this.channels = channels;
 		this.router = router;
 		this.gatewayId = gatewayId;
 	}
 
 	public void start() {
 		this.subscription = Mono
-			.defer(() -> this.container.receiveLater(ChannelTopic.of(Channels.gateway(this.gatewayId)),
-					ChannelTopic.of(Channels.ALL)))
+			.defer(() -> this.channels.receiveLater(List.of(Channels.gateway(this.gatewayId), Channels.ALL)))
 			.doOnNext(messages -> this.subscribed.tryEmitEmpty())
 			.flatMapMany(messages -> messages)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
@@ -58,8 +58,8 @@ public class FanoutSubscriber {
 		return this.subscribed.asMono();
 	}
 
-	private void onMessage(Message<String, String> message) {
-		onPayload(message.getChannel(), message.getMessage());
+	private void onMessage(ChannelMessage message) {
+		onPayload(message.channel(), message.message());
 	}
 
 	/** One message or a batch (JSON array, routed in order); a bad element is skipped alone. */

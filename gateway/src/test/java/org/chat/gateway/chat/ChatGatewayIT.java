@@ -197,17 +197,7 @@ class ChatGatewayIT {
 	}
 
 	private String devToken(String userId, String name) throws Exception {
-		JSONObject body = new JSONObject().put("userId", userId);
-		if (name != null) {
-			body.put("name", name);
-		}
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/dev/token"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return new JSONObject(response.body()).getString("token");
+		return DevTokens.issue(this.port, userId, name);
 	}
 
 	private static String unique(String name) {

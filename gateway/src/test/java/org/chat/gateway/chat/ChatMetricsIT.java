@@ -119,13 +119,7 @@ class ChatMetricsIT {
 	}
 
 	private String devToken(String userId) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/dev/token"))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(new JSONObject().put("userId", userId).toString()))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return new JSONObject(response.body()).getString("token");
+		return DevTokens.issue(this.port, userId, null);
 	}
 
 }

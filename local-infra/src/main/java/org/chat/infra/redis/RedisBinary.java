@@ -3,11 +3,14 @@ package org.chat.infra.redis;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -18,11 +21,53 @@ public final class RedisBinary {
 
 	private static final String NAME = "redis-server";
 
+	private static final Pattern VERSION = Pattern.compile("v=(\\d+\\.\\d+\\.\\d+)");
+
 	private RedisBinary() {
 	}
 
 	public static Path resolve(Path extractDir) {
 		return onPath().orElseGet(() -> extractBundled(extractDir));
+	}
+
+	/**
+	 * The {@code redis-server} on the PATH if it is at least version {@code major} (Redis 7 brings sharded
+	 * pub/sub, which the bundled 6.2 lacks); otherwise a clear error saying what to install.
+	 */
+	public static Path onPathAtLeast(int major) {
+		Path binary = onPath().orElseThrow(() -> new IllegalStateException(
+				"no redis-server on the PATH; Redis " + major + "+ is needed (Debian/Ubuntu: apt-get install redis-server)"));
+		String version = version(binary);
+		if (majorOf(version) < major) {
+			throw new IllegalStateException(binary + " is Redis " + version + "; Redis " + major
+					+ "+ is needed (Debian/Ubuntu: apt-get install redis-server)");
+		}
+		return binary;
+	}
+
+	/** The version {@code redis-server --version} reports, e.g. {@code 7.0.15}. */
+	static String version(Path binary) {
+		try {
+			Process process = new ProcessBuilder(binary.toString(), "--version").redirectErrorStream(true).start();
+			String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			process.waitFor();
+			Matcher m = VERSION.matcher(out);
+			if (!m.find()) {
+				throw new IllegalStateException("cannot read the version of " + binary + " from: " + out.strip());
+			}
+			return m.group(1);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("cannot run " + binary + " --version", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted running " + binary + " --version", e);
+		}
+	}
+
+	static int majorOf(String version) {
+		return Integer.parseInt(version.substring(0, version.indexOf('.')));
 	}
 
 	static Optional<Path> onPath() {

@@ -27,15 +27,31 @@ public final class RedisServer implements AutoCloseable {
 
 	private final RedisSettings settings;
 
+	private final Path configFile;
+
+	private final List<String> extraArgs;
+
 	private Process process;
 
-	private RedisServer(Path binary, RedisSettings settings) {
+	private RedisServer(Path binary, RedisSettings settings, Path configFile, List<String> extraArgs) {
 		this.binary = binary;
 		this.settings = settings;
+		this.configFile = configFile;
+		this.extraArgs = List.copyOf(extraArgs);
 	}
 
 	public static RedisServer start(Path binary, RedisSettings settings) throws IOException {
-		RedisServer server = new RedisServer(binary, settings);
+		return start(binary, settings, null, List.of());
+	}
+
+	/**
+	 * @param configFile read first, before the settings' options ({@code null}: none); Sentinel needs one it
+	 * can rewrite
+	 * @param extraArgs further {@code --option value} arguments, e.g. {@code --cluster-enabled yes}
+	 */
+	public static RedisServer start(Path binary, RedisSettings settings, Path configFile, List<String> extraArgs)
+			throws IOException {
+		RedisServer server = new RedisServer(binary, settings, configFile, extraArgs);
 		server.launch();
 		return server;
 	}
@@ -88,9 +104,14 @@ public final class RedisServer implements AutoCloseable {
 
 	private List<String> command() {
 		List<String> command = new ArrayList<>(List.of("sh", "-c", WATCHDOG, "redis-watchdog"));
-		command.addAll(List.of(binary.toString(), "--port", String.valueOf(settings.port()), "--bind", RedisSettings.HOST,
+		command.add(binary.toString());
+		if (configFile != null) {
+			command.add(configFile.toString());
+		}
+		command.addAll(List.of("--port", String.valueOf(settings.port()), "--bind", RedisSettings.HOST,
 				"--dir", settings.dataDir().toString(), "--save", "", "--daemonize", "no",
 				"--appendonly", settings.persistent() ? "yes" : "no"));
+		command.addAll(extraArgs);
 		return command;
 	}
 

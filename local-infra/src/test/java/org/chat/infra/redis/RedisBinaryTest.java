@@ -17,4 +17,14 @@ class RedisBinaryTest {
 		assertThat(RedisBinary.extractBundled(dir)).isEqualTo(binary);
 	}
 
+
+	@Test
+	void readsTheVersionOfAServerBinary(@TempDir Path dir) {
+		String version = RedisBinary.version(RedisBinary.extractBundled(dir));
+
+		assertThat(version).startsWith("6.2.");
+		assertThat(RedisBinary.majorOf(version)).isEqualTo(6);
+		assertThat(RedisBinary.majorOf("7.0.15")).isEqualTo(7);
+	}
+
 }

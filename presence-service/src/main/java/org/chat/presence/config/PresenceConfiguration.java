@@ -85,9 +85,8 @@ public class PresenceConfiguration {
 	}
 
 	@Bean
-	SessionHandler sessionHandler(SessionScripts scripts, UserListCoalescer userList, LastSeenPublisher lastSeen,
-			Clock clock) {
-		return new SessionHandler(scripts, userList, lastSeen, clock);
+	SessionHandler sessionHandler(SessionScripts scripts, LastSeenPublisher lastSeen, Clock clock) {
+		return new SessionHandler(scripts, lastSeen, clock);
 	}
 
 	@Bean
@@ -111,8 +110,8 @@ public class PresenceConfiguration {
 
 	@Bean
 	GatewaySweeper gatewaySweeper(ReactiveStringRedisTemplate redis, SessionScripts scripts,
-			UserListCoalescer userList, LastSeenPublisher lastSeen, Clock clock, PresenceMetrics metrics) {
-		return new GatewaySweeper(redis, scripts, userList, lastSeen, clock, metrics);
+			LastSeenPublisher lastSeen, Clock clock, PresenceMetrics metrics) {
+		return new GatewaySweeper(redis, scripts, lastSeen, clock, metrics);
 	}
 
 	@Bean

@@ -1,26 +1,31 @@
 package org.chat.presence.fanout;
 
 import org.chat.contracts.Channels;
+import org.chat.contracts.fanout.FanoutChannels;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
-/** Publishes {@link GatewayMessage}s on the Redis fan-out channels (at-most-once, as the contract says). */
+/**
+ * Publishes {@link GatewayMessage}s on the Redis fan-out channels (at-most-once, as the contract says); sharded
+ * on a Redis Cluster ({@link FanoutChannels}).
+ */
 public class GatewayPublisher {
 
-	private final ReactiveStringRedisTemplate redis;
+	private final FanoutChannels channels;
 
+	/** Publishes over the template's connection factory (its client's shutdown closes what this opens). */
 	public GatewayPublisher(ReactiveStringRedisTemplate redis) {
-		this.redis = redis;
+		this.channels = FanoutChannels.of(redis.getConnectionFactory());
 	}
 
 	/** @return how many subscribers received it */
 	public Mono<Long> toAll(GatewayMessage message) {
-		return this.redis.convertAndSend(Channels.ALL, message.toJson());
+		return this.channels.publish(Channels.ALL, message.toJson());
 	}
 
 	public Mono<Long> toGateway(String gatewayId, GatewayMessage message) {
-		return this.redis.convertAndSend(Channels.gateway(gatewayId), message.toJson());
+		return this.channels.publish(Channels.gateway(gatewayId), message.toJson());
 	}
 
 }

@@ -25,8 +25,4 @@ public enum PresenceChange {
 		};
 	}
 
-	public boolean onlineSetChanged() {
-		return this == CAME_ONLINE || this == WENT_OFFLINE;
-	}
-
 }

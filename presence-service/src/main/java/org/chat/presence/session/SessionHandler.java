@@ -7,24 +7,19 @@ import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.events.Profile;
 import org.chat.contracts.json.ContractViolation;
-import org.chat.presence.userlist.UserListCoalescer;
 import reactor.core.publisher.Mono;
 
-/** session.opened / session.registered / session.closed → the session scripts, then user list and lastSeen. */
+/** session.opened / session.registered / session.closed → the session scripts (which also mark the user list changed), then lastSeen. */
 public class SessionHandler {
 
 	private final SessionScripts scripts;
-
-	private final UserListCoalescer userList;
 
 	private final LastSeenPublisher lastSeen;
 
 	private final Clock clock;
 
-	public SessionHandler(SessionScripts scripts, UserListCoalescer userList, LastSeenPublisher lastSeen,
-			Clock clock) {
+	public SessionHandler(SessionScripts scripts, LastSeenPublisher lastSeen, Clock clock) {
 		this.scripts = scripts;
-		this.userList = userList;
 		this.lastSeen = lastSeen;
 		this.clock = clock;
 	}
@@ -41,12 +36,7 @@ public class SessionHandler {
 				: envelope.payloadAs(Profile.class);
 		long now = this.clock.millis();
 		long registeredAt = envelope.sentAt() == null ? now : envelope.sentAt().toEpochMilli();
-		return this.scripts.register(session, now, registeredAt, profile).flatMap(change -> {
-			if (change == PresenceChange.APPLIED) {
-				this.userList.changed(); // the profile shown in the list may have changed
-			}
-			return after(envelope, change, now);
-		});
+		return this.scripts.register(session, now, registeredAt, profile).flatMap(change -> after(envelope, change, now));
 	}
 
 	public Mono<PresenceChange> closed(Envelope envelope) {
@@ -56,9 +46,6 @@ public class SessionHandler {
 	}
 
 	private Mono<PresenceChange> after(Envelope envelope, PresenceChange change, long now) {
-		if (change.onlineSetChanged()) {
-			this.userList.changed();
-		}
 		if (change == PresenceChange.WENT_OFFLINE) {
 			return this.lastSeen.publish(envelope.session(), envelope.eventId(), now).thenReturn(change);
 		}

@@ -70,12 +70,13 @@ public class SessionScripts {
 	}
 
 	private static List<String> keys(SessionRef session) {
-		List<String> keys = new ArrayList<>(6);
+		List<String> keys = new ArrayList<>(7);
 		keys.add(PresenceKeys.sessions(session.userId()));
 		keys.add(PresenceKeys.ONLINE);
 		keys.add(PresenceKeys.profile(session.userId()));
 		keys.add(PresenceKeys.closedSession(session.userId(), session.sessionId()));
 		keys.add(PresenceKeys.GATEWAYS);
+		keys.add(PresenceKeys.USER_LIST_VERSION);
 		return keys;
 	}
 

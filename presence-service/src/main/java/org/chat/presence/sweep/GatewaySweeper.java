@@ -10,7 +10,6 @@ import org.chat.presence.session.LastSeenPublisher;
 import org.chat.presence.session.LuaScripts;
 import org.chat.presence.session.PresenceChange;
 import org.chat.presence.session.SessionScripts;
-import org.chat.presence.userlist.UserListCoalescer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -33,19 +32,16 @@ public class GatewaySweeper {
 
 	private final SessionScripts scripts;
 
-	private final UserListCoalescer userList;
-
 	private final LastSeenPublisher lastSeen;
 
 	private final Clock clock;
 
 	private final PresenceMetrics metrics;
 
-	public GatewaySweeper(ReactiveStringRedisTemplate redis, SessionScripts scripts, UserListCoalescer userList,
-			LastSeenPublisher lastSeen, Clock clock, PresenceMetrics metrics) {
+	public GatewaySweeper(ReactiveStringRedisTemplate redis, SessionScripts scripts, LastSeenPublisher lastSeen,
+			Clock clock, PresenceMetrics metrics) {
 		this.redis = redis;
 		this.scripts = scripts;
-		this.userList = userList;
 		this.lastSeen = lastSeen;
 		this.clock = clock;
 		this.metrics = metrics;
@@ -80,9 +76,6 @@ public class GatewaySweeper {
 	}
 
 	private Mono<PresenceChange> after(SessionRef session, PresenceChange change, long now) {
-		if (change.onlineSetChanged()) {
-			this.userList.changed();
-		}
 		if (change == PresenceChange.WENT_OFFLINE) {
 			String causeId = "sweep:" + session.gatewayId() + ":" + session.userId() + ":" + session.sessionId();
 			return this.lastSeen.publish(session, causeId, now).thenReturn(change);

@@ -30,10 +30,16 @@ public class TypingDeadlines {
 		this.timeout = timeout;
 	}
 
-	public Mono<Boolean> renew(String fromUserId, String toUserId, long now) {
+	/** Arms the expiry at {@code startedAt} + timeout (the same deadline however often the event is delivered). */
+	public Mono<Boolean> renew(String fromUserId, String toUserId, long startedAt) {
 		return this.redis.opsForZSet()
-			.add(PresenceKeys.TYPING_DEADLINES, member(fromUserId, toUserId), now + this.timeout.toMillis())
+			.add(PresenceKeys.TYPING_DEADLINES, member(fromUserId, toUserId), startedAt + this.timeout.toMillis())
 			.thenReturn(true);
+	}
+
+	/** True if an isTyping:true sent at {@code startedAt} has already expired at {@code now}. */
+	public boolean expired(long startedAt, long now) {
+		return startedAt + this.timeout.toMillis() <= now;
 	}
 
 	public Mono<Long> clear(String fromUserId, String toUserId) {

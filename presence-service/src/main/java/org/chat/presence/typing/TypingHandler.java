@@ -32,10 +32,19 @@ public class TypingHandler {
 		if (!UserIds.isValid(typing.toUserId()) || !UserIds.isValid(envelope.userId())) {
 			throw new ContractViolation("typing needs valid userId and toUserId");
 		}
-		Mono<?> deadline = typing.isTyping()
-				? this.deadlines.renew(envelope.userId(), typing.toUserId(), this.clock.millis())
-				: this.deadlines.clear(envelope.userId(), typing.toUserId());
-		return deadline.then(this.router.route(envelope.userId(), typing.toUserId(), typing.isTyping()));
+		if (!typing.isTyping()) {
+			return this.deadlines.clear(envelope.userId(), typing.toUserId())
+				.then(this.router.route(envelope.userId(), typing.toUserId(), false));
+		}
+		// The deadline counts from when the client typed, so a redelivery (after a rebalance, a retried batch)
+		// re-arms the same deadline, and one that arrives after it already expired shows nothing again.
+		long now = this.clock.millis();
+		long startedAt = envelope.sentAt() == null ? now : Math.min(now, envelope.sentAt().toEpochMilli());
+		if (this.deadlines.expired(startedAt, now)) {
+			return Mono.empty();
+		}
+		return this.deadlines.renew(envelope.userId(), typing.toUserId(), startedAt)
+			.then(this.router.route(envelope.userId(), typing.toUserId(), true));
 	}
 
 	/** One poll: every expired isTyping:true becomes isTyping:false at its recipient. @return how many */

@@ -1,45 +1,34 @@
 package org.chat.presence.userlist;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
 
 /**
- * Turns any churn of the online set into at most one user_list per window: changes only mark the list
- * dirty; each tick of the window broadcasts once if dirty and if the cluster-wide gate lets this instance
- * (so K instances still give at most one list per window). A failed broadcast leaves it dirty.
+ * Turns any churn of the online set into at most one user_list per window: each tick of the window broadcasts
+ * once if the gate lets this instance, that is if the list changed since the last broadcast of any instance and
+ * no instance has broadcast within the window (so K instances still give at most one list per window). Whether
+ * the list changed lives in Redis ({@link UserListBroadcaster}), not in the instance that made the change, so a
+ * change is broadcast even when that instance dies right after it. A failed broadcast is retried next window.
  */
 public class UserListCoalescer {
-
-	private final AtomicBoolean dirty = new AtomicBoolean();
 
 	private final Supplier<Mono<Boolean>> gate;
 
 	private final Supplier<Mono<?>> broadcast;
 
+	/**
+	 * @param gate true if the list changed and this instance may broadcast in the current window
+	 * @param broadcast reads and publishes the list
+	 */
 	public UserListCoalescer(Supplier<Mono<Boolean>> gate, Supplier<Mono<?>> broadcast) {
 		this.gate = gate;
 		this.broadcast = broadcast;
 	}
 
-	public void changed() {
-		this.dirty.set(true);
-	}
-
 	/** One window tick: @return true if a list was broadcast. */
 	public Mono<Boolean> tick() {
-		if (!this.dirty.get()) {
-			return Mono.just(false);
-		}
-		return this.gate.get().flatMap(acquired -> {
-			if (!acquired) {
-				return Mono.just(false);
-			}
-			// cleared before the list is read: a change during the read marks it dirty for the next tick
-			this.dirty.set(false);
-			return this.broadcast.get().thenReturn(true).doOnError(ex -> this.dirty.set(true));
-		});
+		return this.gate.get().flatMap(acquired -> acquired ? this.broadcast.get().hasElement() : Mono.just(false));
 	}
 
 }

@@ -56,7 +56,7 @@ class PresenceMetricsIT {
 	@Test
 	void eachUserListBroadcastCounts() {
 		UserListBroadcaster broadcaster = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 10),
-				this.publisher, Duration.ofMillis(250), "test", this.metrics);
+				this.publisher, Duration.ofSeconds(30), "test", this.metrics);
 
 		broadcaster.broadcast().block(TIMEOUT);
 		broadcaster.broadcast().block(TIMEOUT);

@@ -24,8 +24,14 @@ class UserListCoalescerTest {
 
 	private final AtomicBoolean gateOpen = new AtomicBoolean(true);
 
-	private final UserListCoalescer coalescer = new UserListCoalescer(() -> Mono.fromSupplier(this.gateOpen::get),
-			() -> Mono.fromRunnable(this.broadcasts::incrementAndGet));
+	/** Stands for the Redis counters: changed since the last broadcast (of any instance). */
+	private final AtomicBoolean changed = new AtomicBoolean();
+
+	private final UserListCoalescer coalescer = new UserListCoalescer(
+			() -> Mono.fromSupplier(() -> this.changed.get() && this.gateOpen.get()), () -> Mono.fromSupplier(() -> {
+				this.changed.set(false);
+				return this.broadcasts.incrementAndGet();
+			}));
 
 	private Flux<Object> broadcastTicks() {
 		return new PeriodicTask("test", WINDOW, this.coalescer::tick, VirtualTimeScheduler.getOrSet()).ticks()
@@ -38,7 +44,7 @@ class UserListCoalescerTest {
 			.expectSubscription()
 			.then(() -> {
 				for (int i = 0; i < 10_000; i++) {
-					this.coalescer.changed();
+					this.changed.set(true);
 				}
 			})
 			.expectNoEvent(WINDOW.minusMillis(1))
@@ -56,7 +62,7 @@ class UserListCoalescerTest {
 		// a change every 3 ms for 10 s; ticks observed up to and including the one at 10 s
 		StepVerifier.withVirtualTime(() -> broadcastTicks().take(Duration.ofMillis(10_001), VirtualTimeScheduler.get())
 			.mergeWith(Flux.interval(Duration.ofMillis(3), VirtualTimeScheduler.get())
-				.doOnNext(tick -> this.coalescer.changed())
+				.doOnNext(tick -> this.changed.set(true))
 				.take(Duration.ofSeconds(10), VirtualTimeScheduler.get())
 				.then()
 				.flux()
@@ -83,7 +89,7 @@ class UserListCoalescerTest {
 		this.gateOpen.set(false);
 		StepVerifier.withVirtualTime(this::broadcastTicks)
 			.expectSubscription()
-			.then(this.coalescer::changed)
+			.then(() -> this.changed.set(true))
 			.expectNoEvent(WINDOW.multipliedBy(3))
 			.then(() -> this.gateOpen.set(true))
 			.thenAwait(WINDOW)
@@ -97,15 +103,15 @@ class UserListCoalescerTest {
 	@Test
 	void aFailedBroadcastIsRetriedNextWindow() {
 		AtomicInteger attempts = new AtomicInteger();
-		UserListCoalescer failingOnce = new UserListCoalescer(() -> Mono.just(true),
+		UserListCoalescer failingOnce = new UserListCoalescer(() -> Mono.fromSupplier(this.changed::get),
 				() -> attempts.incrementAndGet() == 1 ? Mono.error(new IllegalStateException("redis down"))
-						: Mono.empty());
+						: Mono.fromSupplier(() -> this.changed.getAndSet(false)));
 		StepVerifier
 			.withVirtualTime(() -> new PeriodicTask("test", WINDOW, failingOnce::tick, VirtualTimeScheduler.getOrSet())
 				.ticks()
 				.filter(Boolean.TRUE::equals))
 			.expectSubscription()
-			.then(failingOnce::changed)
+			.then(() -> this.changed.set(true))
 			.thenAwait(WINDOW)
 			.expectNoEvent(WINDOW.minusMillis(1))
 			.thenAwait(Duration.ofMillis(1))
