@@ -77,8 +77,8 @@ class ComposeFileTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "gateway-1,8080", "gateway-2,8080", "message-service,8090", "presence-service,8091" })
-	void appHealthchecksAskTheReadinessGroupOnTheAppPort(String service, int port) {
+	@CsvSource({ "gateway-1,8070", "gateway-2,8070", "message-service,8070", "presence-service,8070" })
+	void appHealthchecksAskTheReadinessGroupOnTheManagementPort(String service, int port) {
 		String check = String.join(" ", Tree.<List<String>>at(services, service + ".healthcheck.test"));
 
 		assertThat(check).contains("/dev/tcp/127.0.0.1/" + port).contains("GET /actuator/health/readiness")

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import org.chat.gateway.web.RawWebSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -25,6 +26,9 @@ class ConformanceModeTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	private URI uri(String scheme, String path) {
 		return URI.create(scheme + "://127.0.0.1:" + port + path);
@@ -63,7 +67,7 @@ class ConformanceModeTest {
 	@Test
 	void healthIsUpWithoutAnyBackingSystem() throws Exception {
 		HttpResponse<String> health = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(uri("http", "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
 	}
