@@ -57,48 +57,53 @@ final class Topology {
 		List<String> infraArgs = List.of("--spring.kafka.bootstrap-servers=localhost:" + s.kafkaPort(),
 				"--spring.data.redis.host=localhost", "--spring.data.redis.port=" + s.redisPort(),
 				"--spring.mongodb.uri=mongodb://localhost:" + s.mongoPort() + "/chat");
-		int nextManagement = s.managementPort();
+		PortCursor management = new PortCursor(s.managementPort(), taken);
 		for (int port : s.gatewayPorts()) {
-			int management = next(nextManagement, taken);
-			nextManagement = management + 1;
 			List<String> args = new ArrayList<>(infraArgs);
 			// Every local client (browser, bench, Gatling) comes from 127.0.0.1: the per-address limit is off unless asked.
 			args.addAll(List.of("--chat.gateway.id=gw-" + port, "--chat.dev.enabled=true",
 					"--chat.engine.max-connections-per-address=" + s.maxConnectionsPerAddress()));
 			// One dev signing secret for every gateway and restart: a token from one is valid on the others, as
 			// behind a load balancer.
-			members.add(new Member(service(s, "gateway-" + port, "gateway", s.gatewayHeap(), port, management, args,
+			members.add(new Member(service(s, "gateway-" + port, "gateway", s.gatewayHeap(), port, management.take(), args,
 					Map.of("CHAT_AUTH_JWT_SECRET", devSecret)), Tier.GATEWAY));
 		}
-		int nextMessage = s.messagePort();
-		for (int i = 1; i <= s.messageInstances(); i++) {
-			int port = next(nextMessage, taken);
-			nextMessage = port + 1;
-			int management = next(nextManagement, taken);
-			nextManagement = management + 1;
-			members.add(new Member(service(s, "message-service-" + i, "message-service", s.serviceHeap(), port, management,
-					infraArgs, Map.of()), Tier.SERVICE));
-		}
-		int nextPresence = s.presencePort();
-		for (int i = 1; i <= s.presenceInstances(); i++) {
-			int port = next(nextPresence, taken);
-			nextPresence = port + 1;
-			int management = next(nextManagement, taken);
-			nextManagement = management + 1;
-			members.add(new Member(service(s, "presence-service-" + i, "presence-service", s.serviceHeap(), port,
-					management, infraArgs, Map.of()), Tier.SERVICE));
-		}
+		addInstances(members, s, "message-service", s.messageInstances(), new PortCursor(s.messagePort(), taken),
+				management, infraArgs);
+		addInstances(members, s, "presence-service", s.presenceInstances(), new PortCursor(s.presencePort(), taken),
+				management, infraArgs);
 		return new Topology(members);
 	}
 
-	/** The first port from {@code from} up that no other process has; marks it taken. */
-	private static int next(int from, Set<Integer> taken) {
-		int port = from;
-		while (taken.contains(port)) {
-			port++;
+	/** {@code <module>-1} to {@code <module>-<count>}, each with its own port and management port. */
+	private static void addInstances(List<Member> members, StackSettings s, String module, int count, PortCursor ports,
+			PortCursor management, List<String> infraArgs) {
+		for (int i = 1; i <= count; i++) {
+			members.add(new Member(service(s, module + "-" + i, module, s.serviceHeap(), ports.take(), management.take(),
+					infraArgs, Map.of()), Tier.SERVICE));
 		}
-		taken.add(port);
-		return port;
+	}
+
+	/** Hands out ports upwards from a base, skipping every port some process of the stack has already. */
+	private static final class PortCursor {
+
+		private final Set<Integer> taken;
+
+		private int next;
+
+		PortCursor(int base, Set<Integer> taken) {
+			this.next = base;
+			this.taken = taken;
+		}
+
+		int take() {
+			while (this.taken.contains(this.next)) {
+				this.next++;
+			}
+			this.taken.add(this.next);
+			return this.next++;
+		}
+
 	}
 
 	private static ProcessSpec infra(String name, int port, List<String> command) {

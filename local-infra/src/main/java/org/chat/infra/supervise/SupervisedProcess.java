@@ -196,12 +196,7 @@ public final class SupervisedProcess {
 
 	/** SIGKILL, with its descendants: a crash, no shutdown hooks. It stays down until {@link #start()}. */
 	public void kill() {
-		Process p;
-		synchronized (this) {
-			this.held = true;
-			cancelPendingRestart();
-			p = this.process;
-		}
+		Process p = hold();
 		if (p != null && p.isAlive()) {
 			p.descendants().forEach(ProcessHandle::destroyForcibly);
 			p.destroyForcibly();
@@ -212,12 +207,7 @@ public final class SupervisedProcess {
 
 	/** SIGTERM (a graceful shutdown), SIGKILL if it takes longer than {@code grace}. It stays down until {@link #start()}. */
 	public void stop(Duration grace) {
-		Process p;
-		synchronized (this) {
-			this.held = true;
-			cancelPendingRestart();
-			p = this.process;
-		}
+		Process p = hold();
 		if (p != null && p.isAlive()) {
 			p.destroy();
 			if (!waitFor(p, grace)) {
@@ -238,6 +228,13 @@ public final class SupervisedProcess {
 		catch (IOException ex) {
 			return "(no log: " + ex + ")";
 		}
+	}
+
+	/** From now on an exit is expected: no restart. Returns the process to stop, if any. */
+	private synchronized Process hold() {
+		this.held = true;
+		cancelPendingRestart();
+		return this.process;
 	}
 
 	private void cancelPendingRestart() {
