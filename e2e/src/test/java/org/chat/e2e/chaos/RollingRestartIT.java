@@ -33,7 +33,7 @@ class RollingRestartIT {
 	@Test
 	void everyProcessRestartedOneAtATimeUnderTraffic(Chat chat) throws Exception {
 		Stack stack = chat.stack();
-		List<String> gateways = stack.names("gateway-");
+		List<String> gateways = stack.running("gateway-");
 		// who is on which gateway, to move them when it goes
 		Map<String, List<JsClient>> onGateway = new LinkedHashMap<>();
 		gateways.forEach(g -> onGateway.put(g, new ArrayList<>()));
@@ -52,8 +52,8 @@ class RollingRestartIT {
 			trafficOfSender.put(sender.userId(), pair.traffic());
 			pairOfRecipient.put(recipient.userId(), pair);
 		}
-		List<String> order = new ArrayList<>(stack.names("message-service-"));
-		order.addAll(stack.names("presence-service-"));
+		List<String> order = new ArrayList<>(stack.running("message-service-"));
+		order.addAll(stack.running("presence-service-"));
 		order.addAll(gateways);
 		List<String> steps = new ArrayList<>();
 		long began = System.nanoTime();

@@ -166,6 +166,11 @@ public final class Stack implements AutoCloseable {
 		return names().stream().filter(n -> n.startsWith(prefix)).toList();
 	}
 
+	/** The running processes whose names start with {@code prefix}. */
+	public List<String> running(String prefix) {
+		return names(prefix).stream().filter(n -> process(n).isAlive()).toList();
+	}
+
 	/** The client URI of a gateway process. */
 	public URI uri(String gatewayName) {
 		return URI.create("http://127.0.0.1:" + process(gatewayName).spec().attributes().get(Supervisor.PORT));
