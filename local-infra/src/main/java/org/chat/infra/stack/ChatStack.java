@@ -133,6 +133,7 @@ public final class ChatStack {
 	/** Front to back: gateways drain first, then the services, then the infrastructure. */
 	private static void stopAll(Supervisor supervisor, Topology topology, Path supervisorPid) {
 		say("stopping");
+		supervisor.holdAll();
 		supervisor.stop(processes(supervisor, topology, Tier.GATEWAY), GATEWAY_GRACE);
 		supervisor.stop(processes(supervisor, topology, Tier.SERVICE), GATEWAY_GRACE);
 		supervisor.stop(processes(supervisor, topology, Tier.INFRASTRUCTURE), INFRA_GRACE);

@@ -231,7 +231,7 @@ public final class SupervisedProcess {
 	}
 
 	/** From now on an exit is expected: no restart. Returns the process to stop, if any. */
-	private synchronized Process hold() {
+	synchronized Process hold() {
 		this.held = true;
 		cancelPendingRestart();
 		return this.process;

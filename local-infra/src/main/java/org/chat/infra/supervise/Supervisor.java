@@ -103,6 +103,14 @@ public final class Supervisor implements AutoCloseable {
 		return List.copyOf(this.processes.values());
 	}
 
+	/**
+	 * No child is restarted from now on: the first step of a shutdown. Ctrl-C reaches every child of the terminal
+	 * at once, so one that exits before its turn to be stopped must not come back meanwhile.
+	 */
+	public void holdAll() {
+		processes().forEach(SupervisedProcess::hold);
+	}
+
 	/** Stops the named children in parallel: SIGTERM, then SIGKILL after {@code grace}. */
 	public void stop(Collection<SupervisedProcess> children, Duration grace) {
 		children.parallelStream().forEach(child -> child.stop(grace));

@@ -75,6 +75,20 @@ class SupervisedProcessTest {
 	}
 
 	@Test
+	void afterHoldAllAChildThatExitsIsNotRestarted() throws Exception {
+		SupervisedProcess child = this.supervisor.add(Children.sleeper("svc", true));
+		child.start();
+		long pid = child.handle().orElseThrow().pid();
+
+		this.supervisor.holdAll();
+		ProcessHandle.of(pid).orElseThrow().destroyForcibly(); // Ctrl-C reached it before its turn to be stopped
+
+		Thread.sleep(SupervisedProcess.FIRST_BACKOFF.toMillis() + 500);
+		assertThat(child.isAlive()).isFalse();
+		assertThat(child.restarts()).isZero();
+	}
+
+	@Test
 	void withoutRestartADeadChildFailsItsReadinessWaitAtOnceWithItsLog() {
 		SupervisedProcess child = this.supervisor.add(new ProcessSpec("broken",
 				List.of("sh", "-c", "echo cannot bind port 1234 >&2; exit 3"), Map.of(), Readiness.port(1), false, Map.of()));
