@@ -63,8 +63,8 @@ class ComposeFileTest {
 		assertThat(Tree.<List<String>>at(services, "gateway-2.ports")).containsExactly("8081:8080");
 		assertThat(env("gateway-1")).containsEntry("CHAT_GATEWAY_ID", "gateway-1");
 		assertThat(env("gateway-2")).containsEntry("CHAT_GATEWAY_ID", "gateway-2");
-		assertThat(Tree.<List<String>>at(services, "message-service.ports")).containsExactly("8090:8090");
-		assertThat(Tree.<List<String>>at(services, "presence-service.ports")).containsExactly("8091:8091");
+		assertThat(Tree.<List<String>>at(services, "message-service.ports")).containsExactly("8090:8070");
+		assertThat(Tree.<List<String>>at(services, "presence-service.ports")).containsExactly("8091:8070");
 	}
 
 	@ParameterizedTest
