@@ -64,12 +64,131 @@ app.kubernetes.io/component: {{ .name }}
 {{- end }}
 {{- end }}
 
-{{/* Image of one component; call with (dict "root" $ "component" .Values.gateway). */}}
+{{/*
+Image of one component, by digest when the component has one, else by tag; call with
+(dict "root" $ "component" .Values.gateway).
+*/}}
 {{- define "chat.image" -}}
 {{- $img := .root.Values.image }}
 {{- $repo := .component.image.repository }}
 {{- if $img.registry }}{{ $repo = printf "%s/%s" (trimSuffix "/" $img.registry) $repo }}{{ end }}
+{{- if .component.image.digest }}
+{{- printf "%s@%s" $repo .component.image.digest }}
+{{- else }}
 {{- printf "%s:%s" $repo (default .root.Chart.AppVersion $img.tag) }}
+{{- end }}
+{{- end }}
+
+{{/* Whole cores of a CPU quantity ("250m" -> 1, "1" -> 1, "1500m" -> 2, "2.5" -> 3), at least 1. */}}
+{{- define "chat.cores" -}}
+{{- $q := toString . }}
+{{- $cores := 0.0 }}
+{{- if hasSuffix "m" $q }}{{ $cores = divf (trimSuffix "m" $q | float64) 1000 }}{{ else }}{{ $cores = float64 $q }}{{ end }}
+{{- max 1 (ceil $cores | int) }}
+{{- end }}
+
+{{/*
+JVM flags of one component: heap, direct memory, metaspace and code cache bounded by the jvm.*
+budgets (their sum with nativeReserveMiB fits the memory limit, checked in chat.validate), and
+thread pools sized to the CPU request instead of the node's cores. Call with the component's values.
+*/}}
+{{- define "chat.javaToolOptions" -}}
+{{- $j := .jvm }}
+{{- $flags := list
+  (printf "-Xms%dm" (int $j.heapMiB)) (printf "-Xmx%dm" (int $j.heapMiB))
+  (printf "-XX:MaxDirectMemorySize=%dm" (int $j.directMemoryMiB))
+  (printf "-XX:MaxMetaspaceSize=%dm" (int $j.metaspaceMiB))
+  (printf "-XX:ReservedCodeCacheSize=%dm" (int $j.codeCacheMiB))
+  (printf "-XX:ActiveProcessorCount=%s" (include "chat.cores" .resources.cpu))
+  "-XX:+ExitOnOutOfMemoryError" }}
+{{- with $j.extraOptions }}{{ $flags = append $flags . }}{{ end }}
+{{- join " " $flags }}
+{{- end }}
+
+{{/* "true" when the gateways accept long-polling (sessions then need sticky routing). */}}
+{{- define "chat.polling" -}}
+{{- if has "polling" .Values.gateway.transports }}true{{ end }}
+{{- end }}
+
+{{/*
+The environment of one component's ConfigMap (the Deployment's checksum hashes exactly this, so a
+change to one component's settings rolls only that component). Call with (dict "root" $ "key" "gateway").
+*/}}
+{{- define "chat.configData" -}}
+{{- $ := .root }}
+{{- $key := .key }}
+{{- $c := index $.Values $key }}
+{{- $k := $.Values.kafka }}
+{{- $r := $.Values.redis }}
+MANAGEMENT_SERVER_PORT: {{ $.Values.managementPort | quote }}
+SPRING_KAFKA_BOOTSTRAP_SERVERS: {{ $k.bootstrapServers | quote }}
+SPRING_KAFKA_SECURITY_PROTOCOL: {{ include "chat.kafkaProtocol" $ | quote }}
+{{- with $k.sasl.mechanism }}
+SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ . | quote }}
+{{- end }}
+{{- if and $k.tls.enabled $k.tls.caSecret }}
+SPRING_SSL_BUNDLE_PEM_KAFKA_TRUSTSTORE_CERTIFICATE: {{ printf "file:/etc/chat/tls/kafka/%s" $k.tls.caSecretKey | quote }}
+SPRING_KAFKA_SSL_BUNDLE: "kafka"
+{{- end }}
+SPRING_DATA_REDIS_HOST: {{ $r.host | quote }}
+SPRING_DATA_REDIS_PORT: {{ $r.port | quote }}
+{{- with $r.username }}
+SPRING_DATA_REDIS_USERNAME: {{ . | quote }}
+{{- end }}
+SPRING_DATA_REDIS_SSL_ENABLED: {{ $r.tls.enabled | quote }}
+{{- if and $r.tls.enabled $r.tls.caSecret }}
+SPRING_SSL_BUNDLE_PEM_REDIS_TRUSTSTORE_CERTIFICATE: {{ printf "file:/etc/chat/tls/redis/%s" $r.tls.caSecretKey | quote }}
+SPRING_DATA_REDIS_SSL_BUNDLE: "redis"
+{{- end }}
+{{- if eq $key "messageService" }}
+# chat.messages is created with these when missing
+CHAT_MESSAGES_PARTITIONS: {{ $k.topicPartitions | quote }}
+CHAT_MESSAGES_REPLICATIONFACTOR: {{ $k.topicReplicationFactor | quote }}
+{{- with $.Values.mongodb.database }}
+SPRING_MONGODB_DATABASE: {{ . | quote }}
+{{- end }}
+{{- if $.Values.mongodb.tls.caSecret }}
+SPRING_SSL_BUNDLE_PEM_MONGODB_TRUSTSTORE_CERTIFICATE: {{ printf "file:/etc/chat/tls/mongodb/%s" $.Values.mongodb.tls.caSecretKey | quote }}
+SPRING_MONGODB_SSL_ENABLED: "true"
+SPRING_MONGODB_SSL_BUNDLE: "mongodb"
+{{- end }}
+{{- end }}
+{{- if eq $key "presenceService" }}
+# chat.presence is created with these when missing
+CHAT_PRESENCE_PARTITIONS: {{ $k.topicPartitions | quote }}
+CHAT_PRESENCE_REPLICATIONFACTOR: {{ $k.topicReplicationFactor | quote }}
+{{- end }}
+{{- if eq $key "gateway" }}
+SERVER_PORT: {{ $c.port | quote }}
+CHAT_DEV_ENABLED: {{ $.Values.devMode | quote }}
+CHAT_ENGINE_TRANSPORTS: {{ join "," $c.transports | quote }}
+# 0 (off) by default: behind the Ingress every connection comes from a controller pod's address
+CHAT_ENGINE_MAXCONNECTIONSPERADDRESS: {{ int $c.maxConnectionsPerAddress | quote }}
+{{- with $.Values.auth.jwkSetUri }}
+CHAT_AUTH_JWK_SET_URI: {{ . | quote }}
+{{- end }}
+{{- with $.Values.auth.issuer }}
+CHAT_AUTH_ISSUER: {{ . | quote }}
+{{- end }}
+{{- with $.Values.auth.audience }}
+CHAT_AUTH_AUDIENCE: {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- range $env, $value := $c.config }}
+{{ $env }}: {{ $value | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+The plain-value credentials one component reads, for its checksum/secret annotation (a change to
+the MongoDB URI rolls message-service only). Call with (dict "root" $ "key" "gateway").
+*/}}
+{{- define "chat.secretInputs" -}}
+{{- $v := .root.Values }}
+{{- $inputs := list $v.existingSecret $v.redis.password $v.redis.existingSecret $v.kafka.sasl.jaasConfig $v.kafka.sasl.existingSecret }}
+{{- if eq .key "gateway" }}{{ $inputs = concat $inputs (list $v.auth.jwtSecret $v.auth.existingSecret) }}{{ end }}
+{{- if eq .key "messageService" }}{{ $inputs = concat $inputs (list $v.mongodb.uri $v.mongodb.existingSecret) }}{{ end }}
+{{- toJson $inputs }}
 {{- end }}
 
 {{/* The chart-managed Secret's name. */}}
@@ -128,6 +247,20 @@ Call with (dict "root" $ "value" <plain value> "own" <own existingSecret>).
 {{- if and $c.autoscaling.enabled (gt (int $c.autoscaling.minReplicas) (int $c.autoscaling.maxReplicas)) }}
 {{- fail (printf "%s.autoscaling.minReplicas must not exceed maxReplicas" $key) }}
 {{- end }}
+{{- if and (ne $key "gateway") (gt (int $c.autoscaling.maxReplicas) (int $.Values.kafka.topicPartitions)) }}
+{{- fail (printf "%s.autoscaling.maxReplicas (%d) exceeds kafka.topicPartitions (%d): consumers beyond the partition count stay idle" $key (int $c.autoscaling.maxReplicas) (int $.Values.kafka.topicPartitions)) }}
+{{- end }}
+{{- $j := $c.jvm }}
+{{- $budget := add $j.heapMiB $j.directMemoryMiB $j.metaspaceMiB $j.codeCacheMiB $j.nativeReserveMiB }}
+{{- if gt (int $budget) (int $c.resources.memoryMiB) }}
+{{- fail (printf "%s: jvm heapMiB + directMemoryMiB + metaspaceMiB + codeCacheMiB + nativeReserveMiB = %d MiB exceeds resources.memoryMiB %d: the pod would be OOM-killed" $key (int $budget) (int $c.resources.memoryMiB)) }}
+{{- end }}
+{{- end }}
+{{- if and .Values.httpRoute.enabled (include "chat.polling" .) (not .Values.httpRoute.sessionAffinityConfigured) }}
+{{- fail "httpRoute: gateway.transports includes polling, whose sessions live on one gateway, and HTTPRoutes have no session persistence: configure your Gateway API implementation's cookie affinity and set httpRoute.sessionAffinityConfigured=true, or set gateway.transports={websocket}" }}
+{{- end }}
+{{- if and .Values.httpRoute.enabled (not .Values.httpRoute.parentRefs) }}
+{{- fail "httpRoute.parentRefs must name at least one Gateway" }}
 {{- end }}
 {{- end }}
 

@@ -1,19 +1,35 @@
 package org.chat.contracts;
 
-/** Kafka topic and consumer-group names. The only place these strings live. */
+/** Kafka topic, consumer-group and record-header names. The only place these strings live. */
 public final class Topics {
 
-	/** Messages, receipts and message queries; key = {@link ConversationId} (or user id for per-user queries). */
+	/** Messages, receipts and reads; key = {@link ConversationId} (or user id for profile updates). */
 	public static final String MESSAGES = "chat.messages";
+
+	/**
+	 * Message queries (unread counts, history, sync); key = user id. Apart from {@link #MESSAGES} so that a
+	 * reconnecting client's sync never waits behind a backlog of message traffic.
+	 */
+	public static final String QUERIES = "chat.queries";
 
 	/** Session lifecycle, typing and user-list requests; key = user id. */
 	public static final String PRESENCE = "chat.presence";
 
 	public static final String MESSAGE_SERVICE_GROUP = "message-service";
 
+	/** The message-service's consumer group for {@link #QUERIES}: queries need no partition ownership. */
+	public static final String MESSAGE_QUERIES_GROUP = "message-service-queries";
+
 	public static final String PRESENCE_SERVICE_GROUP = "presence-service";
 
 	public static final int DEFAULT_PARTITIONS = 12;
+
+	/**
+	 * Header on every record naming its {@link org.chat.contracts.envelope.EventType} (the wire name, UTF-8), so
+	 * a consumer picks the decoder without parsing the value. The value's {@code type} field stays: records
+	 * written before the header existed are decoded by it.
+	 */
+	public static final String EVENT_TYPE_HEADER = "event-type";
 
 	private Topics() {
 	}

@@ -2,11 +2,9 @@ package org.chat.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The Socket.IO gateway: WebFlux on Reactor Netty. */
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class GatewayApplication {
 
 	/** Reactor Netty's system property for the frames one send loop prefetches (default 128). */

@@ -59,12 +59,13 @@ class ComposeFileTest {
 
 	@Test
 	void gatewaysListenOn8080And8081WithDistinctIds() {
-		assertThat(Tree.<List<String>>at(services, "gateway-1.ports")).containsExactly("8080:8080");
-		assertThat(Tree.<List<String>>at(services, "gateway-2.ports")).containsExactly("8081:8080");
+		assertThat(Tree.<List<String>>at(services, "gateway-1.ports")).containsExactly("8080:8080", "127.0.0.1:8070:8070");
+		assertThat(Tree.<List<String>>at(services, "gateway-2.ports")).containsExactly("8081:8080", "127.0.0.1:8071:8070");
 		assertThat(env("gateway-1")).containsEntry("CHAT_GATEWAY_ID", "gateway-1");
 		assertThat(env("gateway-2")).containsEntry("CHAT_GATEWAY_ID", "gateway-2");
-		assertThat(Tree.<List<String>>at(services, "message-service.ports")).containsExactly("8090:8070");
-		assertThat(Tree.<List<String>>at(services, "presence-service.ports")).containsExactly("8091:8070");
+		// the services have no client port: only their management port, on the host's loopback
+		assertThat(Tree.<List<String>>at(services, "message-service.ports")).containsExactly("127.0.0.1:8090:8070");
+		assertThat(Tree.<List<String>>at(services, "presence-service.ports")).containsExactly("127.0.0.1:8091:8070");
 	}
 
 	@ParameterizedTest
@@ -77,11 +78,12 @@ class ComposeFileTest {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "gateway-1,8070", "gateway-2,8070", "message-service,8070", "presence-service,8070" })
-	void appHealthchecksAskTheReadinessGroupOnTheManagementPort(String service, int port) {
+	@ValueSource(strings = { "gateway-1", "gateway-2", "message-service", "presence-service" })
+	void appHealthchecksAskTheReadinessGroupOnTheManagementPort(String service) {
 		String check = String.join(" ", Tree.<List<String>>at(services, service + ".healthcheck.test"));
 
-		assertThat(check).contains("/dev/tcp/127.0.0.1/" + port).contains("GET /actuator/health/readiness")
+		assertThat(env(service)).containsEntry("MANAGEMENT_SERVER_PORT", "8070");
+		assertThat(check).contains("/dev/tcp/127.0.0.1/8070").contains("GET /actuator/health/readiness")
 			.contains("200");
 	}
 
@@ -114,7 +116,7 @@ class ComposeFileTest {
 	@Test
 	void servicesCreateTheirTopicsToFitTheSingleBroker() {
 		assertThat(env("message-service")).containsEntry("CHAT_MESSAGES_PARTITIONS", "${KAFKA_PARTITIONS:-12}")
-			.containsEntry("CHAT_MESSAGES_REPLICAS", "1");
+			.containsEntry("CHAT_MESSAGES_REPLICATIONFACTOR", "1");
 		assertThat(env("presence-service")).containsEntry("CHAT_PRESENCE_PARTITIONS", "${KAFKA_PARTITIONS:-12}")
 			.containsEntry("CHAT_PRESENCE_REPLICATIONFACTOR", "1");
 		assertThat(env("kafka")).containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", 1);

@@ -33,38 +33,63 @@ class ChartDefaultsTest {
 	void rendersEveryCoreObjectAndNoOptionalOne() {
 		for (String component : COMPONENTS) {
 			chart.one("Deployment", component);
-			chart.one("Service", component);
+			chart.one("Service", component + "-management");
 			chart.one("ConfigMap", component);
 			chart.one("HorizontalPodAutoscaler", component);
 			chart.one("PodDisruptionBudget", component);
+			chart.one("NetworkPolicy", component);
 		}
+		chart.one("Service", "gateway");
 		chart.one("Secret", "");
 		chart.one("ServiceAccount", "");
-		assertThat(chart.ofKind("Ingress")).isEmpty();
-		assertThat(chart.ofKind("ServiceMonitor")).isEmpty();
-		assertThat(chart.all()).hasSize(3 * 5 + 2);
+		for (String optional : List.of("Ingress", "HTTPRoute", "ServiceMonitor", "PrometheusRule", "ScaledObject")) {
+			assertThat(chart.ofKind(optional)).as(optional).isEmpty();
+		}
+		assertThat(chart.all()).hasSize(3 * 6 + 3);
 	}
 
+	static final Map<String, Object> MANAGEMENT_PORT = Map.of("name", "management", "containerPort", 8070, "protocol",
+			"TCP");
+
 	@ParameterizedTest
-	@CsvSource({ "gateway,8080", "message-service,8090", "presence-service,8091" })
-	void probesHitTheActuatorGroupsOnTheServicePort(String component, int port) {
+	@ValueSource(strings = { "gateway", "message-service", "presence-service" })
+	void probesAndMetricsUseTheManagementPortOnly(String component) {
 		Map<String, Object> deployment = chart.one("Deployment", component);
 		Map<String, Object> container = container(deployment);
 
-		assertThat(Tree.<List<Map<String, Object>>>at(container, "ports"))
-			.containsExactly(Map.of("name", "http", "containerPort", port, "protocol", "TCP"));
 		assertThat((String) Tree.at(container, "livenessProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		assertThat((String) Tree.at(container, "readinessProbe.httpGet.path")).isEqualTo("/actuator/health/readiness");
 		assertThat((String) Tree.at(container, "startupProbe.httpGet.path")).isEqualTo("/actuator/health/liveness");
 		for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
-			assertThat((String) Tree.at(container, probe + ".httpGet.port")).isEqualTo("http");
+			assertThat((String) Tree.at(container, probe + ".httpGet.port")).isEqualTo("management");
 		}
-		assertThat(Tree.map(chart.one("ConfigMap", component), "data")).containsEntry("SERVER_PORT", String.valueOf(port));
-		Map<String, Object> servicePort = Tree.list(chart.one("Service", component), "spec.ports").get(0);
-		assertThat(servicePort).containsEntry("port", port).containsEntry("targetPort", "http");
-		assertThat(Tree.map(chart.one("Service", component), "spec.selector"))
-			.isEqualTo(Tree.map(deployment, "spec.selector.matchLabels"))
+		assertThat(Tree.map(chart.one("ConfigMap", component), "data")).containsEntry("MANAGEMENT_SERVER_PORT", "8070");
+		assertThat(Tree.map(deployment, "spec.template.metadata.annotations"))
+			.containsEntry("prometheus.io/scrape", "true")
+			.containsEntry("prometheus.io/port", "8070")
+			.containsEntry("prometheus.io/path", "/actuator/prometheus");
+		Map<String, Object> management = chart.one("Service", component + "-management");
+		assertThat(Tree.map(management, "spec")).containsEntry("clusterIP", "None").containsEntry("type", "ClusterIP");
+		assertThat(Tree.list(management, "spec.ports"))
+			.containsExactly(Map.of("name", "management", "port", 8070, "targetPort", "management", "protocol", "TCP"));
+		assertThat(Tree.map(management, "spec.selector")).isEqualTo(Tree.map(deployment, "spec.selector.matchLabels"))
 			.containsEntry("app.kubernetes.io/component", component);
+	}
+
+	@Test
+	void onlyTheGatewayHasAClientPortAndItsServiceCarriesNothingElse() {
+		Map<String, Object> gateway = chart.one("Deployment", "gateway");
+
+		assertThat(Tree.<List<Map<String, Object>>>at(container(gateway), "ports"))
+			.containsExactly(Map.of("name", "http", "containerPort", 8080, "protocol", "TCP"), MANAGEMENT_PORT);
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).containsEntry("SERVER_PORT", "8080");
+		assertThat(Tree.list(chart.one("Service", "gateway"), "spec.ports"))
+			.containsExactly(Map.of("name", "http", "port", 8080, "targetPort", "http", "protocol", "TCP"));
+		for (String service : List.of("message-service", "presence-service")) {
+			assertThat(Tree.<List<Map<String, Object>>>at(container(chart.one("Deployment", service)), "ports"))
+				.containsExactly(MANAGEMENT_PORT);
+			assertThat(chart.names()).doesNotContain("Service/chat-" + service);
+		}
 	}
 
 	@ParameterizedTest
@@ -88,13 +113,38 @@ class ChartDefaultsTest {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "gateway", "message-service", "presence-service" })
-	void resourcesAreRequestedAndMemoryIsLimited(String component) {
-		Map<String, Object> resources = Tree.map(container(chart.one("Deployment", component)), "resources");
+	@CsvSource({ "gateway,1,1024,512,192", "message-service,500m,768,384,64", "presence-service,250m,640,256,64" })
+	void jvmMemoryIsBoundedBelowALimitThatEqualsTheRequest(String component, String cpu, int memoryMiB, int heapMiB,
+			int directMiB) {
+		Map<String, Object> deployment = chart.one("Deployment", component);
+		Map<String, Object> resources = Tree.map(container(deployment), "resources");
+		JvmFlags jvm = JvmFlags.of(deployment);
 
-		assertThat(Tree.<Object>at(resources, "requests.cpu")).isNotNull();
-		assertThat(Tree.<Object>at(resources, "requests.memory")).isNotNull();
-		assertThat(Tree.<Object>at(resources, "limits.memory")).isNotNull();
+		assertThat(Tree.map(resources, "requests")).containsEntry("cpu", cpu).containsEntry("memory", memoryMiB + "Mi");
+		assertThat(Tree.map(resources, "limits")).containsOnlyKeys("memory").containsEntry("memory", memoryMiB + "Mi");
+		assertThat(jvm.mib("-Xms")).isEqualTo(heapMiB);
+		assertThat(jvm.mib("-Xmx")).isEqualTo(heapMiB);
+		assertThat(jvm.mib("-XX:MaxDirectMemorySize=")).isEqualTo(directMiB);
+		// heap, direct memory, metaspace and code cache are all capped, and leave room for thread stacks and GC
+		assertThat(jvm.boundedMiB()).isLessThanOrEqualTo(memoryMiB - 64);
+		// sub-core requests still get one core's worth of threads
+		assertThat(jvm.flags()).contains("-XX:ActiveProcessorCount=1", "-XX:+ExitOnOutOfMemoryError");
+	}
+
+	@Test
+	void noDeploymentJoinsItsConsumerGroupAsAStaticMember() {
+		// pod names of a Deployment change on every rollout: a departed static member would hold its partitions
+		// for the session timeout
+		for (String component : List.of("message-service", "presence-service", "gateway")) {
+			assertThat(env(chart.one("Deployment", component))).doesNotContainKey("CHAT_INSTANCE_ID");
+		}
+	}
+
+	@Test
+	void rolloutsWaitForNewPodsToStayReady() {
+		for (String component : COMPONENTS) {
+			assertThat(Tree.map(chart.one("Deployment", component), "spec")).containsEntry("minReadySeconds", 10);
+		}
 	}
 
 	@ParameterizedTest
@@ -167,7 +217,7 @@ class ChartDefaultsTest {
 	void servicesCreateTheirTopicsWithTheConfiguredLayout() {
 		assertThat(Tree.map(chart.one("ConfigMap", "message-service"), "data"))
 			.containsEntry("CHAT_MESSAGES_PARTITIONS", "12")
-			.containsEntry("CHAT_MESSAGES_REPLICAS", "3");
+			.containsEntry("CHAT_MESSAGES_REPLICATIONFACTOR", "3");
 		assertThat(Tree.map(chart.one("ConfigMap", "presence-service"), "data"))
 			.containsEntry("CHAT_PRESENCE_PARTITIONS", "12")
 			.containsEntry("CHAT_PRESENCE_REPLICATIONFACTOR", "3");
@@ -193,8 +243,8 @@ class ChartDefaultsTest {
 			assertThat(Tree.map(hpa, "spec.scaleTargetRef"))
 				.isEqualTo(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", "chat-" + component));
 			assertThat((Integer) Tree.at(hpa, "spec.minReplicas")).isEqualTo(2);
-			assertThat((String) Tree.at(hpa, "spec.metrics[0].resource.name")).isEqualTo("cpu");
-			assertThat((Integer) Tree.at(hpa, "spec.metrics[0].resource.target.averageUtilization")).isEqualTo(70);
+			assertThat((String) Tree.at(hpa, "spec.metrics[1].resource.name")).isEqualTo("cpu");
+			assertThat((Integer) Tree.at(hpa, "spec.metrics[1].resource.target.averageUtilization")).isEqualTo(70);
 			// The HPA owns the replica count.
 			assertThat(Tree.map(chart.one("Deployment", component), "spec")).doesNotContainKey("replicas");
 		}

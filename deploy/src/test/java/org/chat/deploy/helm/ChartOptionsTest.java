@@ -22,9 +22,9 @@ class ChartOptionsTest {
 	static final String LIMIT_CONNECTIONS = "nginx.ingress.kubernetes.io/limit-connections";
 
 	@Test
-	void ingressCarriesWebSocketTimeoutsAndOptionalCookieAffinity() {
+	void ingressCarriesWebSocketTimeoutsAndCookieAffinityWhilePollingIsOn() {
 		RenderedChart chart = RenderedChart.render(JWT, "ingress.enabled=true", "ingress.host=chat.test",
-				"ingress.tlsSecretName=chat-tls", "ingress.cookieAffinity.enabled=true");
+				"ingress.tlsSecretName=chat-tls");
 		Map<String, Object> ingress = chart.one("Ingress", "gateway");
 
 		assertThat(Tree.map(ingress, "metadata.annotations"))
@@ -37,15 +37,101 @@ class ChartOptionsTest {
 		assertThat((String) Tree.at(ingress, "spec.rules[0].http.paths[0].backend.service.name")).isEqualTo("chat-gateway");
 		assertThat((String) Tree.at(ingress, "spec.rules[0].http.paths[0].backend.service.port.name")).isEqualTo("http");
 		assertThat((String) Tree.at(ingress, "spec.tls[0].secretName")).isEqualTo("chat-tls");
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).containsEntry("CHAT_ENGINE_TRANSPORTS",
+				"websocket,polling");
 	}
 
 	@Test
-	void ingressWithoutAffinityHasNoAffinityAnnotations() {
-		Map<String, Object> ingress = RenderedChart.render(JWT, "ingress.enabled=true").one("Ingress", "gateway");
+	void websocketOnlyGatewaysNeedNoAffinity() {
+		RenderedChart chart = RenderedChart.render(JWT, "ingress.enabled=true", "gateway.transports[0]=websocket");
+		Map<String, Object> ingress = chart.one("Ingress", "gateway");
 
 		assertThat(Tree.map(ingress, "metadata.annotations")).containsKey("nginx.ingress.kubernetes.io/proxy-read-timeout")
 			.doesNotContainKey("nginx.ingress.kubernetes.io/affinity");
 		assertThat(Tree.<Object>at(ingress, "spec.tls")).isNull();
+		assertThat(Tree.map(chart.one("ConfigMap", "gateway"), "data")).containsEntry("CHAT_ENGINE_TRANSPORTS", "websocket");
+	}
+
+	@Test
+	void ingressRoutesOnlySocketIoAndTheWholeGatewayOnlyInDevMode() {
+		Map<String, Object> production = RenderedChart.render(JWT, "ingress.enabled=true").one("Ingress", "gateway");
+		Map<String, Object> dev = RenderedChart.render(JWT, "ingress.enabled=true", "devMode=true").one("Ingress", "gateway");
+
+		assertThat(Tree.list(production, "spec.rules[0].http.paths")).extracting(p -> p.get("path") + " " + p.get("pathType"))
+			.containsExactly("/socket.io/ Prefix");
+		assertThat(Tree.list(dev, "spec.rules[0].http.paths")).extracting(p -> p.get("path") + " " + p.get("pathType"))
+			.containsExactly("/ Prefix");
+	}
+
+	@Test
+	void httpRouteRoutesSocketIoToTheGatewayService() {
+		RenderedChart chart = RenderedChart.render(JWT, "httpRoute.enabled=true", "httpRoute.parentRefs[0].name=public",
+				"httpRoute.parentRefs[0].namespace=gateway-system", "httpRoute.hostnames[0]=chat.test",
+				"httpRoute.requestTimeout=0s", "gateway.transports[0]=websocket");
+		Map<String, Object> route = chart.one("HTTPRoute", "gateway");
+
+		assertThat(route).containsEntry("apiVersion", "gateway.networking.k8s.io/v1");
+		assertThat(Tree.list(route, "spec.parentRefs")).containsExactly(Map.of("name", "public", "namespace", "gateway-system"));
+		assertThat(Tree.<List<String>>at(route, "spec.hostnames")).containsExactly("chat.test");
+		assertThat(Tree.map(route, "spec.rules[0].matches[0].path")).isEqualTo(Map.of("type", "PathPrefix", "value", "/socket.io/"));
+		assertThat(Tree.list(route, "spec.rules[0].backendRefs")).containsExactly(Map.of("name", "chat-gateway", "port", 8080));
+		assertThat(Tree.map(route, "spec.rules[0].timeouts")).containsEntry("request", "0s");
+		assertThat(chart.ofKind("Ingress")).isEmpty();
+	}
+
+	@Test
+	void httpRouteWithPollingNeedsSessionAffinityAcknowledged() {
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "httpRoute.enabled=true", "httpRoute.parentRefs[0].name=public"))
+			.hasMessageContaining("HTTPRoutes have no session persistence")
+			.hasMessageContaining("httpRoute.sessionAffinityConfigured=true");
+		assertThat(RenderedChart.render(JWT, "httpRoute.enabled=true", "httpRoute.parentRefs[0].name=public",
+				"httpRoute.sessionAffinityConfigured=true").ofKind("HTTPRoute")).hasSize(1);
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "httpRoute.enabled=true", "gateway.transports[0]=websocket"))
+			.hasMessageContaining("httpRoute.parentRefs must name at least one Gateway");
+	}
+
+	@Test
+	void imagesCanBePinnedByDigest() {
+		String digest = "sha256:" + "ab".repeat(32);
+		RenderedChart chart = RenderedChart.render(JWT, "image.registry=ghcr.io/acme", "image.tag=1.2.3",
+				"gateway.image.digest=" + digest);
+
+		assertThat((String) container(chart.one("Deployment", "gateway")).get("image"))
+			.isEqualTo("ghcr.io/acme/chat/gateway@" + digest);
+		assertThat((String) container(chart.one("Deployment", "message-service")).get("image"))
+			.isEqualTo("ghcr.io/acme/chat/message-service:1.2.3");
+	}
+
+	@Test
+	void olderKubernetesIsRefused() {
+		assertThatThrownBy(() -> RenderedChart.renderFor("v1.26.9", JWT)).hasMessageContaining("kubeVersion");
+		assertThat(RenderedChart.renderFor("v1.27.0", JWT).ofKind("Deployment")).hasSize(3);
+	}
+
+	@Test
+	void cpuRequestSetsTheJvmsProcessorCountAndMemoryBudgetsMustFit() {
+		RenderedChart chart = RenderedChart.render(JWT, "gateway.resources.cpu=2500m", "messageService.resources.cpu=2");
+
+		assertThat(JvmFlags.of(chart.one("Deployment", "gateway")).flags()).contains("-XX:ActiveProcessorCount=3");
+		assertThat(JvmFlags.of(chart.one("Deployment", "message-service")).flags()).contains("-XX:ActiveProcessorCount=2");
+		assertThatThrownBy(() -> RenderedChart.render(JWT, "gateway.jvm.heapMiB=900"))
+			.hasMessageContaining("gateway: jvm heapMiB + directMemoryMiB + metaspaceMiB + codeCacheMiB + nativeReserveMiB = 1380 MiB exceeds resources.memoryMiB 1024");
+	}
+
+	@Test
+	void prometheusRuleCarriesTheDocumentedAlertsScopedToTheRelease() {
+		RenderedChart chart = RenderedChart.render(JWT, "prometheusRule.enabled=true", "prometheusRule.labels.release=prometheus",
+				"prometheusRule.consumerLagThreshold=5000");
+		Map<String, Object> rule = chart.one("PrometheusRule", "");
+		List<Map<String, Object>> rules = Tree.list(rule, "spec.groups[0].rules");
+
+		assertThat(Tree.map(rule, "metadata.labels")).containsEntry("release", "prometheus");
+		assertThat(rules).extracting(r -> r.get("alert")).containsExactly("ChatConsumerLag", "ChatDeliveryLatencyHigh",
+				"ChatBackendUnavailable", "ChatClientsShed", "ChatFanoutFailures");
+		assertThat(rules).allSatisfy(r -> assertThat((String) r.get("expr")).contains("namespace=\"chat-test\""));
+		assertThat((String) rules.get(0).get("expr")).startsWith("max by (job) (kafka_consumer_fetch_manager_records_lag_max{")
+			.endsWith("> 5000");
+		assertThat((String) Tree.at(rules.get(0), "annotations.summary")).contains("{{ $labels.job }}");
 	}
 
 	@Test
@@ -71,8 +157,10 @@ class ChartOptionsTest {
 			.containsEntry("CHAT_ENGINE_MAXCONNECTIONSPERADDRESS", "50");
 		assertThat(Tree.map(chart.one("Service", "gateway"), "spec")).containsEntry("type", "LoadBalancer")
 			.containsEntry("externalTrafficPolicy", "Local");
-		for (String service : List.of("message-service", "presence-service")) {
-			assertThat(Tree.map(chart.one("Service", service), "spec")).doesNotContainKey("externalTrafficPolicy");
+		for (String component : COMPONENTS) {
+			assertThat(Tree.map(chart.one("Service", component + "-management"), "spec"))
+				.containsEntry("type", "ClusterIP")
+				.doesNotContainKey("externalTrafficPolicy");
 		}
 	}
 
@@ -84,12 +172,15 @@ class ChartOptionsTest {
 
 		assertThat(monitor).containsEntry("apiVersion", "monitoring.coreos.com/v1");
 		assertThat(Tree.map(monitor, "metadata.labels")).containsEntry("release", "prometheus");
-		assertThat(Tree.list(monitor, "spec.endpoints").get(0)).containsEntry("port", "http")
+		assertThat(Tree.list(monitor, "spec.endpoints").get(0)).containsEntry("port", "management")
 			.containsEntry("path", "/actuator/prometheus");
 		Map<String, Object> selector = Tree.map(monitor, "spec.selector.matchLabels");
 		for (String component : COMPONENTS) {
-			assertThat(Tree.map(chart.one("Service", component), "metadata.labels")).containsAllEntriesOf(selector);
+			assertThat(Tree.map(chart.one("Service", component + "-management"), "metadata.labels"))
+				.containsAllEntriesOf(selector);
 		}
+		// the client Service has no management port to scrape, and is not selected
+		assertThat(Tree.map(chart.one("Service", "gateway"), "metadata.labels")).doesNotContainKey("app.kubernetes.io/port");
 		assertThat(Tree.<List<String>>at(monitor, "spec.namespaceSelector.matchNames")).containsExactly(RenderedChart.NAMESPACE);
 	}
 

@@ -1,5 +1,8 @@
 package org.chat.deploy.helm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,9 @@ final class RenderedChart {
 
 	static final String NAMESPACE = "chat-test";
 
+	/** The Kubernetes version rendered for (Helm's own default, 1.20, is older than the chart's kubeVersion). */
+	static final String KUBE_VERSION = "v1.31.0";
+
 	private final List<Map<String, Object>> objects;
 
 	private RenderedChart(List<Map<String, Object>> objects) {
@@ -26,12 +32,57 @@ final class RenderedChart {
 
 	/** Renders with {@code --set key=value} for each "key=value" argument. */
 	static RenderedChart render(String... sets) {
-		TemplateCommand template = new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE);
+		return parse(template(CHART, KUBE_VERSION, sets).call());
+	}
+
+	/** Renders with {@code -f values} and then the {@code --set}s. */
+	static RenderedChart renderValuesFile(Path values, String... sets) {
+		return parse(template(CHART, KUBE_VERSION, sets).withValuesFile(values).call());
+	}
+
+	/** Renders for another Kubernetes version. */
+	static RenderedChart renderFor(String kubeVersion, String... sets) {
+		return parse(template(CHART, kubeVersion, sets).call());
+	}
+
+	/**
+	 * Renders the hooks too ({@code helm template} through helm-java prints no hooks): a copy of the chart
+	 * whose {@code helm.sh/hook} annotations are renamed to {@code rendered.helm.sh/hook}, so Helm treats
+	 * the hook objects as plain manifests.
+	 */
+	static RenderedChart renderWithHooks(Path scratch, String... sets) {
+		try {
+			Path copy = scratch.resolve("chat");
+			try (var files = Files.walk(CHART)) {
+				for (Path source : files.toList()) {
+					Path target = copy.resolve(CHART.relativize(source).toString());
+					if (Files.isDirectory(source)) {
+						Files.createDirectories(target);
+					}
+					else {
+						Files.writeString(target, Files.readString(source).replace("helm.sh/hook", HOOK_PREFIX + "helm.sh/hook"));
+					}
+				}
+			}
+			return parse(template(copy, KUBE_VERSION, sets).call());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	static final String HOOK_PREFIX = "rendered.";
+
+	private static TemplateCommand template(Path chart, String kubeVersion, String... sets) {
+		TemplateCommand template = new Helm(chart).template()
+			.withName(RELEASE)
+			.withNamespace(NAMESPACE)
+			.withKubeVersion(kubeVersion);
 		for (String set : sets) {
 			int eq = set.indexOf('=');
 			template = template.set(set.substring(0, eq), set.substring(eq + 1));
 		}
-		return parse(template.call());
+		return template;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -18,14 +18,12 @@ import org.springframework.validation.annotation.Validated;
  * @param deliveryTimeout a record's whole life in the producer (must be ≥ linger + requestTimeout)
  * @param maxBlock how long {@code send} may wait for metadata or buffer space
  * @param maxQueuedSends records waiting to be handed to the producer before new ones are refused
- * @param healthTimeout the readiness check's cluster lookup
  */
 @Validated
 @ConfigurationProperties("chat.kafka")
 public record ChatKafkaProperties(@NotNull @DefaultValue("3ms") Duration linger,
 		@NotNull @DefaultValue("2s") Duration requestTimeout, @NotNull @DefaultValue("4s") Duration deliveryTimeout,
-		@NotNull @DefaultValue("1s") Duration maxBlock, @Min(1) @DefaultValue("10000") int maxQueuedSends,
-		@NotNull @DefaultValue("2s") Duration healthTimeout) {
+		@NotNull @DefaultValue("1s") Duration maxBlock, @Min(1) @DefaultValue("10000") int maxQueuedSends) {
 
 	@AssertTrue(message = "deliveryTimeout must be at least linger + requestTimeout")
 	public boolean isDeliveryTimeoutConsistent() {

@@ -13,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
@@ -48,11 +47,6 @@ class KafkaConfiguration {
 	KafkaEnvelopePublisher envelopePublisher(KafkaTemplate<String, byte[]> chatKafkaTemplate,
 			ChatKafkaProperties chat) {
 		return new KafkaEnvelopePublisher(chatKafkaTemplate, chat);
-	}
-
-	@Bean
-	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, ChatKafkaProperties chat) {
-		return new KafkaHealthIndicator(admin.getConfigurationProperties(), chat.healthTimeout());
 	}
 
 }

@@ -8,8 +8,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.chat.chassis.kafka.EnvelopeRecords;
 import org.chat.contracts.envelope.Envelope;
-import org.chat.contracts.envelope.EventType;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -36,11 +36,13 @@ public class KafkaEnvelopePublisher implements EnvelopePublisher, DisposableBean
 
 	@Override
 	public CompletableFuture<Void> publish(String key, Envelope envelope) {
-		EventType type = envelope.eventType();
-		if (type == null) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException("unknown type " + envelope.type()));
+		ProducerRecord<String, byte[]> record;
+		try {
+			record = EnvelopeRecords.toRecord(key, envelope);
 		}
-		ProducerRecord<String, byte[]> record = new ProducerRecord<>(type.topic(), key, envelope.toBytes());
+		catch (IllegalArgumentException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
 		CompletableFuture<Void> acked = new CompletableFuture<>();
 		try {
 			this.sender.execute(() -> send(record, acked));

@@ -1,5 +1,7 @@
 package org.chat.gateway.lifecycle;
 
+import org.chat.chassis.ready.ReadyLog;
+import org.chat.contracts.Channels;
 import org.chat.gateway.chat.ChatSessions;
 import org.chat.gateway.fanout.FanoutSubscriber;
 import org.chat.gateway.kafka.EnvelopePublisher;
@@ -24,6 +26,11 @@ class LifecycleConfiguration {
 	GatewayLiveness gatewayLiveness(ReactiveStringRedisTemplate redis, GatewayId id, GatewayProperties properties) {
 		return new GatewayLiveness(redis, id.value(), properties.aliveTtl(), properties.aliveRefresh(),
 				properties.redisTimeout());
+	}
+
+	@Bean
+	ReadyLog readyLog(GatewayId id) {
+		return new ReadyLog("gateway " + id.value() + ", fan-out from " + Channels.gateway(id.value()));
 	}
 
 	@Bean

@@ -5,15 +5,17 @@ import java.time.Instant;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.chat.chassis.periodic.PeriodicTask;
 import org.chat.contracts.PresenceKeys;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Keeps {@code gateway:alive:{id}} alive while this gateway runs (a crashed gateway's key expires and the
- * presence-service sweeps its sessions) and lists the gateway in {@code presence:gateways}.
+ * presence-service sweeps its sessions) and lists the gateway in {@code presence:gateways}. The refresh runs at
+ * once and then every {@code refresh}; the gateway's lifecycle starts and stops it, so the key is deleted only
+ * after the sessions are closed.
  */
 public class GatewayLiveness {
 
@@ -25,29 +27,22 @@ public class GatewayLiveness {
 
 	private final Duration ttl;
 
-	private final Duration refresh;
-
 	private final Duration timeout;
 
-	private volatile Disposable refresher;
+	private final PeriodicTask refresher;
 
 	public GatewayLiveness(ReactiveStringRedisTemplate redis, String gatewayId, Duration ttl, Duration refresh,
 			Duration timeout) {
 		this.redis = redis;
 		this.gatewayId = gatewayId;
 		this.ttl = ttl;
-		this.refresh = refresh;
 		this.timeout = timeout;
+		this.refresher = new PeriodicTask("gateway liveness refresh", Duration.ZERO, refresh, this::refreshOnce,
+				Schedulers.parallel());
 	}
 
 	public void start() {
-		this.refresher = Flux.interval(Duration.ZERO, this.refresh)
-			.onBackpressureDrop()
-			.concatMap(tick -> refreshOnce().onErrorResume(ex -> {
-				log.warn("gateway liveness refresh failed (Redis down?): " + ex.getMessage());
-				return Mono.empty();
-			}))
-			.subscribe();
+		this.refresher.start();
 	}
 
 	/** SET the TTL key and SADD the gateway set. */
@@ -62,10 +57,7 @@ public class GatewayLiveness {
 
 	/** Stops refreshing and deletes the key: this gateway is gone on purpose. */
 	public void stop() {
-		Disposable current = this.refresher;
-		if (current != null) {
-			current.dispose();
-		}
+		this.refresher.stop();
 		this.redis.delete(PresenceKeys.gatewayAlive(this.gatewayId))
 			.timeout(this.timeout)
 			.onErrorResume(ex -> {

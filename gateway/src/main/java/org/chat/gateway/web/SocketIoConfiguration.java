@@ -4,12 +4,14 @@ import java.util.List;
 
 import org.chat.gateway.engineio.HeartbeatTimer;
 import org.chat.gateway.socketio.SocketIoNamespaces;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Wires the Socket.IO endpoint ({@code chat.engine.path}) into WebFlux. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
 public class SocketIoConfiguration {
 
 	@Bean(destroyMethod = "close")

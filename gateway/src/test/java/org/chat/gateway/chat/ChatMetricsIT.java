@@ -20,9 +20,8 @@ import org.chat.testsupport.TestInfra;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.health.contributor.CompositeReactiveHealthContributor;
-import org.springframework.boot.health.contributor.ReactiveHealthContributors;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -56,8 +55,7 @@ class ChatMetricsIT {
 	FanoutSubscriber fanout;
 
 	@Autowired
-	@Qualifier("readinessStateHealthIndicator")
-	CompositeReactiveHealthContributor readiness;
+	HealthEndpointGroups health;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) {
@@ -100,8 +98,9 @@ class ChatMetricsIT {
 
 	@Test
 	void readinessIsTheStateAndRedisAndKafka() throws Exception {
-		assertThat(this.readiness.stream().map(ReactiveHealthContributors.Entry::name)).containsExactly("state",
-				"redis", "kafka");
+		HealthEndpointGroup readiness = this.health.get("readiness");
+		assertThat(List.of("readinessState", "redis", "kafka")).allMatch(readiness::isMember);
+		assertThat(readiness.isMember("livenessState")).isFalse();
 		assertThat(get("/actuator/health/readiness")).contains("\"UP\"");
 	}
 

@@ -1,5 +1,6 @@
 package org.chat.gateway.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ class KafkaEnvelopePublisherTest {
 	private final KafkaEnvelopePublisher publisher = new KafkaEnvelopePublisher(
 			new KafkaTemplate<>(new MockProducerFactory<>(() -> this.producer)),
 			new ChatKafkaProperties(Duration.ofMillis(3), Duration.ofSeconds(2), Duration.ofSeconds(4),
-					Duration.ofSeconds(1), 10, Duration.ofSeconds(2)));
+					Duration.ofSeconds(1), 10));
 
 	@AfterEach
 	void close() {
@@ -53,6 +54,8 @@ class KafkaEnvelopePublisherTest {
 		assertThat(history).extracting(ProducerRecord::topic).containsExactly(Topics.PRESENCE, Topics.MESSAGES);
 		assertThat(history).extracting(ProducerRecord::key).containsExactly("alice", "alice:bob");
 		assertThat(Envelope.fromBytes(history.get(1).value())).isEqualTo(read);
+		assertThat(history).extracting(record -> new String(record.headers().lastHeader(Topics.EVENT_TYPE_HEADER).value(),
+				StandardCharsets.UTF_8)).containsExactly("session.opened", "message.read");
 		assertThat(first).isNotDone();
 		this.producer.completeNext();
 		first.get(5, TimeUnit.SECONDS);
@@ -96,7 +99,7 @@ class KafkaEnvelopePublisherTest {
 		KafkaEnvelopePublisher blocked = new KafkaEnvelopePublisher(
 				new KafkaTemplate<>(new MockProducerFactory<>(() -> stuck)),
 				new ChatKafkaProperties(Duration.ofMillis(3), Duration.ofSeconds(2), Duration.ofSeconds(4),
-						Duration.ofSeconds(1), 10, Duration.ofSeconds(2)));
+						Duration.ofSeconds(1), 10));
 		try {
 			List<CompletableFuture<Void>> futures = new java.util.ArrayList<>();
 			for (int i = 0; i < 12; i++) { // 1 in the sender thread, 10 queued, 1 refused

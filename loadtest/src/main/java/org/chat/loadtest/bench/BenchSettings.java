@@ -8,13 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.chat.loadtest.tokens.TokenSettings;
+
 /**
  * What a bench run does, from system properties ({@code ./chat bench -Dusers=...}); the defaults are the fixed
  * workload of docs/PERFORMANCE.md, so runs without options compare with each other.
  */
 record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds, int durationSeconds,
 		int drainSeconds, int connections, int connectParallel, int handshakeTimeoutSeconds, int clientEventLoops,
-		List<String> connectHosts, Path runDir, Path outDir, String label) {
+		List<String> connectHosts, Path runDir, Path outDir, String label, TokenSettings tokens) {
 
 	static BenchSettings from(Properties p) {
 		List<URI> gateways = split(p.getProperty("gateways", "http://localhost:8080,http://localhost:8081")).stream()
@@ -26,7 +28,7 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 				integer(p, "handshakeTimeout", 30), integer(p, "clientEventLoops", Runtime.getRuntime().availableProcessors()),
 				split(p.getProperty("connectHosts", "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4")),
 				Path.of(p.getProperty("runDir", ".chat/run")), Path.of(p.getProperty("out", "docs/benchmarks")),
-				p.getProperty("label", ""));
+				p.getProperty("label", ""), TokenSettings.from(p::getProperty, System::getenv));
 		if (settings.users() < 2 || settings.users() % 2 != 0) {
 			throw new IllegalArgumentException("users must be an even number >= 2 (pairs), got " + settings.users());
 		}
@@ -52,6 +54,7 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 		d.put("handshakeTimeoutSeconds", this.handshakeTimeoutSeconds);
 		d.put("clientEventLoops", this.clientEventLoops);
 		d.put("connectHosts", this.connectHosts);
+		d.put("tokens", this.tokens.describe());
 		return d;
 	}
 

@@ -45,7 +45,7 @@ final class ChatBench implements WsConnection.FrameHandler {
 	Map<String, Object> run() throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
 		Gateways gateways = new Gateways(this.settings.gateways(), this.stats);
-		try (Clients clients = new Clients()) {
+		try (Clients clients = new Clients(this.settings.tokens())) {
 			String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 			List<WsConnection> users = connect(clients, gateways, run);
 			users.forEach(user -> user.send(SioFrames.register(0, userId(run, user.index()), userId(run, user.index()))));

@@ -10,6 +10,8 @@ import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
 import org.chat.loadtest.socketio.SioFrames;
+import org.chat.loadtest.tokens.TokenSettings;
+import org.chat.loadtest.tokens.TokenSource;
 
 /** The bench's one HTTP client (two threads: the client shares the two cores with the stack) and its helpers. */
 final class Clients implements AutoCloseable {
@@ -22,7 +24,12 @@ final class Clients implements AutoCloseable {
 
 	final HttpClient http = HttpClient.newBuilder().executor(this.executor).build();
 
-	final DevTokens tokens = new DevTokens(this.http);
+	/** Signed here when a key is configured (-DjwtSecret / -DjwtPrivateKey), else asked from the gateway's dev mode. */
+	final TokenSource tokens;
+
+	Clients(TokenSettings tokenSettings) {
+		this.tokens = tokenSettings.signer().<TokenSource>map(signer -> signer).orElseGet(() -> new DevTokens(this.http));
+	}
 
 	static URI socketUri(URI gateway) {
 		String scheme = "https".equals(gateway.getScheme()) ? "wss" : "ws";

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.Channel;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.chat.loadtest.tokens.TokenSettings;
 
 /**
  * Idle authenticated connections on the first gateway: tokens are fetched first (not timed), then
@@ -40,7 +41,7 @@ final class ConnectionBench {
 	Map<String, Object> run() throws Exception {
 		URI gateway = this.settings.gateways().get(0);
 		String name = Gateways.processName(gateway);
-		List<String> tokens = tokens(gateway, this.settings.connections());
+		List<String> tokens = tokens(gateway, this.settings.connections(), this.settings.tokens());
 		InetSocketAddress target = new InetSocketAddress(ipv4(gateway.getHost()), gateway.getPort());
 		List<InetAddress> sources = new ArrayList<>();
 		for (String host : this.settings.connectHosts()) {
@@ -99,11 +100,11 @@ final class ConnectionBench {
 		return result;
 	}
 
-	/** Dev tokens for every socket (not timed: the bench measures connecting, not issuing). */
-	private static List<String> tokens(URI gateway, int count) throws Exception {
+	/** Tokens for every socket (not timed: the bench measures connecting, not issuing). */
+	private static List<String> tokens(URI gateway, int count, TokenSettings tokenSettings) throws Exception {
 		String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 		List<String> tokens = new ArrayList<>(count);
-		try (Clients clients = new Clients()) {
+		try (Clients clients = new Clients(tokenSettings)) {
 			for (CompletableFuture<String> token : Clients.bounded(count, 64,
 					i -> clients.tokens.issue(gateway, "idle-" + run + "-" + i))) {
 				tokens.add(token.get(60, TimeUnit.SECONDS));

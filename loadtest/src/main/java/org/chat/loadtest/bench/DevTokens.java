@@ -9,12 +9,14 @@ import java.util.concurrent.CompletableFuture;
 
 import org.chat.loadtest.socketio.SioFrame;
 import org.chat.loadtest.socketio.SioFrames;
+import org.chat.loadtest.tokens.TokenSource;
 
 /**
- * {@code POST /dev/token} (dev mode). Tokens are signed with the gateway's own key unless a shared secret is
- * configured, so each client asks the gateway it will connect to.
+ * {@code POST /dev/token} (dev mode), used when no signing key is configured ({@link org.chat.loadtest.tokens.TokenSettings}).
+ * Tokens are signed with the gateway's own key unless a shared secret is configured, so each client asks the
+ * gateway it will connect to.
  */
-public final class DevTokens {
+public final class DevTokens implements TokenSource {
 
 	private final HttpClient client;
 
@@ -22,6 +24,7 @@ public final class DevTokens {
 		this.client = client;
 	}
 
+	@Override
 	public CompletableFuture<String> issue(URI gateway, String userId) {
 		String body = "{\"userId\":" + SioFrames.quote(userId) + ",\"name\":" + SioFrames.quote(userId) + "}";
 		HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/dev/token"))

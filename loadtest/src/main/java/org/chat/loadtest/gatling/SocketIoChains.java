@@ -1,10 +1,13 @@
 package org.chat.loadtest.gatling;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import org.chat.loadtest.socketio.SioFrames;
+import org.chat.loadtest.tokens.TokenSettings;
+import org.chat.loadtest.tokens.TokenSigner;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
@@ -15,7 +18,7 @@ import static io.gatling.javaapi.http.HttpDsl.ws;
 
 /**
  * The Socket.IO steps every simulation shares, for one named socket whose gateway URL and user id sit in the
- * session under {@code <name>Gateway} and {@code <name>User}: dev token, WebSocket + Engine.IO open, namespace
+ * session under {@code <name>Gateway} and {@code <name>User}: token (signed here or a dev token), WebSocket + Engine.IO open, namespace
  * CONNECT with the token, {@code register_user} with its ack. Pings are answered by
  * {@link HttpProtocolBuilder#wsAutoReplySocketIo4()}.
  */
@@ -36,7 +39,13 @@ final class SocketIoChains {
 			.wsUnmatchedInboundMessageBufferSize(2000);
 	}
 
+	/** Signed here when a key is configured (-DjwtSecret / -DjwtPrivateKey, read as the simulation is built), else a dev token. */
 	static ChainBuilder token(String name) {
+		Optional<TokenSigner> signer = TokenSettings.fromSystem().signer();
+		if (signer.isPresent()) {
+			TokenSigner tokens = signer.get();
+			return exec(session -> session.set(name + "Token", tokens.sign(session.getString(name + "User"))));
+		}
 		return exec(http("dev token").post("#{" + name + "Gateway}/dev/token")
 			.body(StringBody("{\"userId\":\"#{" + name + "User}\",\"name\":\"#{" + name + "User}\"}"))
 			.check(jsonPath("$.token").saveAs(name + "Token")));

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ChatSimulationIT {
 
-	private static final String[] PROPERTIES = { "gateways", "users", "rate", "duration", "ramp" };
+	private static final String[] PROPERTIES = { "gateways", "users", "rate", "duration", "ramp", "jwtSecret" };
 
 	@AfterEach
 	void clearProperties() {
@@ -40,6 +40,28 @@ class ChatSimulationIT {
 					results.toString(), "-nr" });
 
 			assertThat(exitCode).as("Gatling exit code (non-zero: a failed request, e.g. \"all delivered\")").isZero();
+			// 2 pairs, two sockets each
+			assertThat(gateway.devTokenRequests).hasValue(4);
+		}
+	}
+
+	@Test
+	void withASigningKeyTheSimulationNeedsNoDevMode(@TempDir Path results) throws Exception {
+		String secret = "0123456789abcdef0123456789abcdef-gatling";
+		try (FakeChatGateway gateway = new FakeChatGateway(60, 130, secret)) {
+			System.setProperty("gateways", gateway.url());
+			System.setProperty("users", "4");
+			System.setProperty("rate", "20");
+			System.setProperty("duration", "2");
+			System.setProperty("ramp", "0");
+			System.setProperty("jwtSecret", secret);
+
+			int exitCode = Gatling$.MODULE$.fromArgs(new String[] { "-s", ChatSimulation.class.getName(), "-rf",
+					results.toString(), "-nr" });
+
+			assertThat(exitCode).as("Gatling exit code (non-zero: a failed request or a refused CONNECT)").isZero();
+			assertThat(gateway.devTokenRequests).hasValue(0);
+			assertThat(gateway.verifiedTokens).hasValue(4);
 		}
 	}
 

@@ -5,10 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -34,7 +37,8 @@ import org.chat.loadtest.socketio.SioFrame;
 
 /**
  * The least of a chat gateway the simulations need, on one port: {@code POST /dev/token} (the token is the user
- * id), the Engine.IO/Socket.IO handshake, acks for every event, and {@code send_private_message} delivered to
+ * id), or with a {@code jwtSecret} no dev tokens but HS256 tokens checked like the gateway checks them (the
+ * user is their {@code sub}), the Engine.IO/Socket.IO handshake, acks for every event, and {@code send_private_message} delivered to
  * with its ack {@code ackDelayMillis} and its delivery to the recipient's socket {@code deliveryDelayMillis} after
  * it arrived, as a real gateway's fan-out does (never from inside the event loop of the sender's socket).
  */
@@ -56,9 +60,22 @@ final class FakeChatGateway implements AutoCloseable {
 
 	private final Channel server;
 
+	private final String jwtSecret;
+
+	/** {@code POST /dev/token} requests received. */
+	final AtomicInteger devTokenRequests = new AtomicInteger();
+
+	/** CONNECTs accepted with a verified signed token. */
+	final AtomicInteger verifiedTokens = new AtomicInteger();
+
 	FakeChatGateway(long ackDelayMillis, long deliveryDelayMillis) throws InterruptedException {
+		this(ackDelayMillis, deliveryDelayMillis, null);
+	}
+
+	FakeChatGateway(long ackDelayMillis, long deliveryDelayMillis, String jwtSecret) throws InterruptedException {
 		this.ackDelayMillis = ackDelayMillis;
 		this.deliveryDelayMillis = deliveryDelayMillis;
+		this.jwtSecret = jwtSecret;
 		this.server = new ServerBootstrap().group(this.group)
 			.channel(NioServerSocketChannel.class)
 			.childHandler(new ChannelInitializer<SocketChannel>() {
@@ -106,18 +123,46 @@ final class FakeChatGateway implements AutoCloseable {
 					.addListener(f -> ctx.channel().writeAndFlush(new TextWebSocketFrame("0{\"sid\":\"e\",\"pingInterval\":25000}")));
 				return;
 			}
+			FakeChatGateway.this.devTokenRequests.incrementAndGet();
 			Matcher userId = USER_ID.matcher(request.content().toString(StandardCharsets.UTF_8));
 			String body = userId.find() ? "{\"token\":\"" + userId.group(1) + "\"}" : "{}";
-			DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+			// dev mode is off where tokens are signed
+			HttpResponseStatus status = (FakeChatGateway.this.jwtSecret != null) ? HttpResponseStatus.NOT_FOUND
+					: HttpResponseStatus.OK;
+			DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
 					Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
 			response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
 			HttpUtil.setContentLength(response, response.content().readableBytes());
 			ctx.writeAndFlush(response);
 		}
 
+		/** The token's user: the dev token itself, or the subject of a verified HS256 token (null: refused). */
+		private String user(String token) {
+			String secret = FakeChatGateway.this.jwtSecret;
+			if (secret == null) {
+				return token;
+			}
+			try {
+				SignedJWT jwt = SignedJWT.parse(token);
+				if (!jwt.verify(new MACVerifier(secret))) {
+					return null;
+				}
+				FakeChatGateway.this.verifiedTokens.incrementAndGet();
+				return jwt.getJWTClaimsSet().getSubject();
+			}
+			catch (Exception ex) {
+				return null;
+			}
+		}
+
 		private void frame(Channel channel, String text) {
 			if (text.startsWith("40")) {
-				FakeChatGateway.this.sockets.put(SioFrame.stringField(text, "token"), channel);
+				String user = user(SioFrame.stringField(text, "token"));
+				if (user == null) {
+					channel.writeAndFlush(new TextWebSocketFrame("44{\"message\":\"unauthorized\"}"));
+					return;
+				}
+				FakeChatGateway.this.sockets.put(user, channel);
 				channel.writeAndFlush(new TextWebSocketFrame("40{\"sid\":\"s\"}"));
 				return;
 			}

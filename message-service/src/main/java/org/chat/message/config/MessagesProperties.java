@@ -2,7 +2,6 @@ package org.chat.message.config;
 
 import java.time.Duration;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,36 +13,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code chat.messages.*}: topic layout, query limits, batching and fan-out settings.
+ * {@code chat.messages.*}: topic layout, query limits and fan-out settings (the consumer's are
+ * {@code chat.kafka.consumer.*}, the same in every consuming service).
  *
  * @param partitions partitions of chat.messages when this service creates it (bounds scale-out)
- * @param replicas replication factor when this service creates the topic
+ * @param replicationFactor replication factor when this service creates the topic
  * @param historyDefaultLimit history page size when the client gives none
  * @param historyMaxLimit largest history page a client may ask for
  * @param syncPageSize sync page size (default and maximum)
- * @param batch consumer batching
  * @param fanoutTimeout longest a Redis lookup/publish may take before the delivery is given up (sync recovers it)
  */
 @Validated
 @ConfigurationProperties("chat.messages")
 public record MessagesProperties(@DefaultValue("" + Topics.DEFAULT_PARTITIONS) @Min(1) int partitions,
-		@DefaultValue("1") @Min(1) short replicas, @DefaultValue("50") @Min(1) int historyDefaultLimit,
+		@DefaultValue("1") @Min(1) @Max(32767) int replicationFactor, @DefaultValue("50") @Min(1) int historyDefaultLimit,
 		@DefaultValue("100") @Min(1) @Max(1000) int historyMaxLimit, @DefaultValue("100") @Min(1) @Max(1000) int syncPageSize,
-		@Valid @NotNull @DefaultValue Batch batch, @NotNull @DefaultValue("2s") Duration fanoutTimeout) {
+		@NotNull @DefaultValue("2s") Duration fanoutTimeout) {
 
 	@AssertTrue(message = "historyDefaultLimit must not exceed historyMaxLimit")
 	boolean isHistoryLimitConsistent() {
 		return this.historyDefaultLimit <= this.historyMaxLimit;
-	}
-
-	/**
-	 * @param maxRecords records per poll, i.e. the largest bulk write
-	 * @param concurrency listener threads per instance (each owns some partitions)
-	 * @param timeout longest one batch may take before it is failed and retried
-	 * @param retryBackoff pause before a failed batch (e.g. Mongo down) is retried; retries never stop
-	 */
-	public record Batch(@DefaultValue("500") @Min(1) @Max(10000) int maxRecords, @DefaultValue("2") @Min(1) int concurrency,
-			@NotNull @DefaultValue("60s") Duration timeout, @NotNull @DefaultValue("1s") Duration retryBackoff) {
 	}
 
 }

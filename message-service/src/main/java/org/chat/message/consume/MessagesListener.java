@@ -37,8 +37,7 @@ public class MessagesListener {
 			.register(meters);
 	}
 
-	@KafkaListener(id = ID, topics = Topics.MESSAGES, groupId = Topics.MESSAGE_SERVICE_GROUP,
-			containerFactory = "messagesContainerFactory", batch = "true")
+	@KafkaListener(id = ID, topics = Topics.MESSAGES, groupId = Topics.MESSAGE_SERVICE_GROUP, batch = "true")
 	public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
 		this.batchSize.record(records.size());
 		this.batchTime.record(() -> this.processor.process(records).block(this.timeout));

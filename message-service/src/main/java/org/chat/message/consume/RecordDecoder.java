@@ -4,12 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chat.chassis.kafka.EnvelopeRecords;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.json.ContractViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Decodes a polled batch; undecodable records and unknown types are logged and skipped (poison pills). */
+/**
+ * Decodes a polled batch by each record's type header: sends and receipts straight to their payload
+ * ({@link DirectPayloads}), the rest as a whole envelope. A record without the header (written before it
+ * existed) is read as a whole envelope. Undecodable records and unknown types are logged with the reason and
+ * skipped (poison pills).
+ */
 public final class RecordDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordDecoder.class);
@@ -20,27 +27,52 @@ public final class RecordDecoder {
 	public static List<InboundRecord> decode(List<ConsumerRecord<String, byte[]>> records) {
 		List<InboundRecord> decoded = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, byte[]> record : records) {
-			InboundRecord direct = DirectPayloads.decode(record.partition(), record.offset(), record.value());
-			if (direct != null) {
-				decoded.add(direct);
-				continue;
-			}
 			try {
-				Envelope envelope = Envelope.fromBytes(record.value());
-				EventType type = envelope.eventType();
-				if (type == null) {
-					log.warn("Skipping record {}-{}@{}: unknown type {}", record.topic(), record.partition(),
-							record.offset(), envelope.type());
-					continue;
+				InboundRecord inbound = decode(record);
+				if (inbound != null) {
+					decoded.add(inbound);
 				}
-				decoded.add(new InboundRecord(record.partition(), record.offset(), type, envelope));
 			}
-			catch (RuntimeException ex) {
+			catch (ContractViolation ex) {
 				log.warn("Skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(),
-						record.offset(), ex.toString());
+						record.offset(), reason(ex));
 			}
 		}
 		return decoded;
+	}
+
+	/** @return the decoded record, or {@code null} for a type this version does not know */
+	private static InboundRecord decode(ConsumerRecord<String, byte[]> record) {
+		if (record.value() == null) {
+			throw new ContractViolation("null value");
+		}
+		String declared = EnvelopeRecords.declaredType(record);
+		if (declared != null) {
+			EventType type = EventType.fromWire(declared);
+			if (type == null) {
+				return unknown(record, declared);
+			}
+			DirectPayloads.Direct direct = DirectPayloads.of(type);
+			if (direct != null) {
+				return direct.decode(record.partition(), record.offset(), record.value());
+			}
+		}
+		Envelope envelope = EnvelopeRecords.decode(record);
+		EventType type = envelope.eventType();
+		return type == null ? unknown(record, envelope.type())
+				: new InboundRecord(record.partition(), record.offset(), type, envelope);
+	}
+
+	private static String reason(ContractViolation ex) {
+		Throwable cause = ex.getCause();
+		return cause == null || ex.getMessage().contains(String.valueOf(cause.getMessage())) ? ex.getMessage()
+				: ex.getMessage() + ": " + cause.getMessage();
+	}
+
+	private static InboundRecord unknown(ConsumerRecord<String, byte[]> record, String type) {
+		log.warn("Skipping record {}-{}@{}: unknown type {}", record.topic(), record.partition(), record.offset(),
+				type);
+		return null;
 	}
 
 }

@@ -24,8 +24,7 @@ class MessagesPropertiesTest {
 			assertThat(p.historyDefaultLimit()).isEqualTo(50);
 			assertThat(p.historyMaxLimit()).isEqualTo(100);
 			assertThat(p.syncPageSize()).isEqualTo(100);
-			assertThat(p.batch().maxRecords()).isEqualTo(500);
-			assertThat(p.batch().retryBackoff()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(p.replicationFactor()).isEqualTo(1);
 			assertThat(p.fanoutTimeout()).isEqualTo(Duration.ofSeconds(2));
 		}));
 	}
@@ -35,7 +34,7 @@ class MessagesPropertiesTest {
 		this.runner.withPropertyValues("chat.messages.partitions=0").run(context -> assertThat(context).hasFailed());
 		this.runner.withPropertyValues("chat.messages.history-default-limit=200")
 			.run(context -> assertThat(context).hasFailed());
-		this.runner.withPropertyValues("chat.messages.batch.max-records=0")
+		this.runner.withPropertyValues("chat.messages.replication-factor=0")
 			.run(context -> assertThat(context).hasFailed());
 	}
 

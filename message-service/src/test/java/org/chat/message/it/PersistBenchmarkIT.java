@@ -64,7 +64,7 @@ class PersistBenchmarkIT extends ServiceIT {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		System.out.printf("[PersistBenchmark] %d messages persisted in %.2f s: %.0f messages/s (batches of up to %s, "
-				+ "Mongo %s)%n", stored, seconds, stored / seconds, System.getProperty("chat.messages.batch.max-records", "500"),
+				+ "Mongo %s)%n", stored, seconds, stored / seconds, System.getProperty("chat.kafka.consumer.max-records", "500"),
 				this.mongo.getMongoDatabase().map(db -> db.getName()).block(WAIT));
 		assertThat(stored).isEqualTo(total);
 	}

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.chat.contracts.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,7 +19,6 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions of chat.presence when this service creates it (bounds scale-out)
  * @param replicationFactor replication factor of chat.presence when this service creates it
  * @param tombstoneTtl how long a closed session is remembered; a later open/register of it is ignored
- * @param redisTimeout longest wait for Redis/Kafka work of one consumed batch before it is retried
  * @param sweep crashed-gateway sweeping
  * @param redisCheckInterval how often the boot marker is checked (Redis lost its data → re-announce)
  * @param reannounceAttempts checks on which a re-announce reaching no subscriber is published again
@@ -27,15 +27,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("chat.presence")
-public record PresenceProperties(@DefaultValue("12") @Min(1) int partitions,
+public record PresenceProperties(@DefaultValue("" + Topics.DEFAULT_PARTITIONS) @Min(1) int partitions,
 		@DefaultValue("1") @Min(1) @Max(32767) int replicationFactor, @DefaultValue("6h") @NotNull Duration tombstoneTtl,
-		@DefaultValue("30s") @NotNull Duration redisTimeout, @DefaultValue @Valid Sweep sweep,
+		@DefaultValue @Valid Sweep sweep,
 		@DefaultValue("2s") @NotNull Duration redisCheckInterval, @DefaultValue("10") @Min(0) int reannounceAttempts,
 		@DefaultValue @Valid UserList userList, @DefaultValue @Valid Typing typing) {
 
-	@AssertTrue(message = "tombstone-ttl, redis-timeout and redis-check-interval must be positive")
+	@AssertTrue(message = "tombstone-ttl and redis-check-interval must be positive")
 	public boolean isDurationsPositive() {
-		return positive(this.tombstoneTtl) && positive(this.redisTimeout) && positive(this.redisCheckInterval);
+		return positive(this.tombstoneTtl) && positive(this.redisCheckInterval);
 	}
 
 	static boolean positive(Duration duration) {

@@ -8,14 +8,12 @@ import org.chat.presence.typing.TypingHandler;
 import org.chat.presence.userlist.UserListQueryHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
  * Routes one envelope to its handler. Bad records (contract violations, types of other topics or of a newer
  * version) are logged and skipped; infrastructure failures propagate so the batch is retried.
  */
-@Component
 public class EnvelopeDispatcher {
 
 	private static final Logger log = LoggerFactory.getLogger(EnvelopeDispatcher.class);

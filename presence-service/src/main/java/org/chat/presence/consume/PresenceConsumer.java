@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.chat.chassis.kafka.EnvelopeRecords;
 import org.chat.contracts.Topics;
 import org.chat.contracts.envelope.Envelope;
+import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.json.ContractViolation;
-import org.chat.presence.config.PresenceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
@@ -22,7 +22,6 @@ import reactor.core.publisher.Flux;
  * a failure (Redis down) throws, and the container retries the batch, which is safe because every handler is
  * idempotent. One user's events are applied in record order; different users concurrently.
  */
-@Component
 public class PresenceConsumer {
 
 	private static final Logger log = LoggerFactory.getLogger(PresenceConsumer.class);
@@ -33,9 +32,10 @@ public class PresenceConsumer {
 
 	private final Duration timeout;
 
-	public PresenceConsumer(EnvelopeDispatcher dispatcher, PresenceProperties properties) {
+	/** @param timeout longest one batch may take before it is failed and retried */
+	public PresenceConsumer(EnvelopeDispatcher dispatcher, Duration timeout) {
 		this.dispatcher = dispatcher;
-		this.timeout = properties.redisTimeout();
+		this.timeout = timeout;
 	}
 
 	@KafkaListener(id = "presence-consumer", topics = Topics.PRESENCE, groupId = Topics.PRESENCE_SERVICE_GROUP,
@@ -54,12 +54,20 @@ public class PresenceConsumer {
 			.block(this.timeout);
 	}
 
-	private static Envelope decode(ConsumerRecord<String, byte[]> record) {
+	/**
+	 * @return the envelope, or {@code null} for a record to skip: one whose type header names an unknown type or
+	 * one of the other topic (not parsed at all), or one that does not decode
+	 */
+	static Envelope decode(ConsumerRecord<String, byte[]> record) {
+		String declared = EnvelopeRecords.declaredType(record);
+		EventType type = declared == null ? null : EventType.fromWire(declared);
+		if (declared != null && (type == null || !Topics.PRESENCE.equals(type.topic()))) {
+			log.warn("skipped record {}-{}@{}: {} is not a chat.presence event", record.topic(), record.partition(),
+					record.offset(), declared);
+			return null;
+		}
 		try {
-			if (record.value() == null) {
-				throw new ContractViolation("null value");
-			}
-			return Envelope.fromBytes(record.value());
+			return EnvelopeRecords.decode(record);
 		}
 		catch (ContractViolation ex) {
 			log.warn("skipped undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),

@@ -3,11 +3,9 @@ package org.chat.presence.fanout;
 import org.chat.contracts.Channels;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** Publishes {@link GatewayMessage}s on the Redis fan-out channels (at-most-once, as the contract says). */
-@Component
 public class GatewayPublisher {
 
 	private final ReactiveStringRedisTemplate redis;

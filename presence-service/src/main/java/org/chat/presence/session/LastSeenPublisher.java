@@ -3,7 +3,7 @@ package org.chat.presence.session;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.chat.contracts.Topics;
+import org.chat.chassis.kafka.EnvelopeRecords;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.envelope.SessionRef;
@@ -11,7 +11,6 @@ import org.chat.contracts.events.LastSeen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -20,7 +19,6 @@ import reactor.core.scheduler.Schedulers;
  * Redis keeps lastSeenAt in the profile hash either way; a failed send is logged, not retried (the
  * script that decided "offline" would say "unchanged" on a replay).
  */
-@Component
 public class LastSeenPublisher {
 
 	private static final Logger log = LoggerFactory.getLogger(LastSeenPublisher.class);
@@ -38,7 +36,7 @@ public class LastSeenPublisher {
 		Envelope envelope = Envelope.of(EventType.LAST_SEEN, causeId + ":last-seen", session,
 				new LastSeen(Instant.ofEpochMilli(lastSeenAtMillis)));
 		return Mono
-			.fromFuture(() -> this.kafka.send(Topics.MESSAGES, session.userId(), envelope.toBytes()))
+			.fromFuture(() -> this.kafka.send(EnvelopeRecords.toRecord(session.userId(), envelope)))
 			// send() may block for topic metadata: keep that off the Redis event loop that called us
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(SEND_TIMEOUT)

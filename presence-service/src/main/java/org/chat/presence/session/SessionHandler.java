@@ -8,11 +8,9 @@ import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.events.Profile;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.presence.userlist.UserListCoalescer;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** session.opened / session.registered / session.closed → the session scripts, then user list and lastSeen. */
-@Component
 public class SessionHandler {
 
 	private final SessionScripts scripts;

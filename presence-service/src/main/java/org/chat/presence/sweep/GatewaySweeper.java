@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,7 +23,6 @@ import reactor.core.publisher.Mono;
  * is one idempotent script that re-checks the alive key, so concurrent sweepers on several instances and a
  * gateway coming back mid-sweep are safe.
  */
-@Component
 public class GatewaySweeper {
 
 	private static final Logger log = LoggerFactory.getLogger(GatewaySweeper.class);

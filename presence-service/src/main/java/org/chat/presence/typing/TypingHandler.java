@@ -7,11 +7,9 @@ import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.events.Typing;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.presence.metrics.PresenceMetrics;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** typing: routes the indicator and arms (isTyping:true) or clears (false) its expiry deadline. */
-@Component
 public class TypingHandler {
 
 	private final TypingDeadlines deadlines;

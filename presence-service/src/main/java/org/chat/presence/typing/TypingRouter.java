@@ -6,12 +6,10 @@ import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.routing.RoutingLookup;
 import org.chat.presence.fanout.GatewayPublisher;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Writes typing_indicator_private to every gateway holding a session of the recipient. */
-@Component
 public class TypingRouter {
 
 	private final RoutingLookup routing;

@@ -7,11 +7,9 @@ import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.presence.fanout.GatewayPublisher;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /** request_user_list: the asking session gets user_list and its ack {@code {ok: true, users}}. */
-@Component
 public class UserListQueryHandler {
 
 	private final OnlineUsers onlineUsers;

@@ -27,6 +27,7 @@ class HealthIT extends PresenceItSupport {
 		assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "redis",
 				"kafka");
 		assertThat(readiness.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+		assertThat(readiness.at("/components/kafka/details/listeners/presence-consumer").asBoolean()).isTrue();
 	}
 
 	@Test

@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 		properties = { "chat.presence.partitions=3", "chat.presence.sweep.interval=500ms",
 				"chat.presence.typing.timeout=1s", "chat.presence.typing.poll-interval=100ms",
 				"chat.presence.user-list.window=250ms", "chat.presence.redis-check-interval=500ms",
-				"chat.presence.redis-timeout=30s", "logging.level.org.apache.kafka=WARN" })
+				"chat.kafka.consumer.batch-timeout=30s", "logging.level.org.apache.kafka=WARN" })
 public abstract class PresenceItSupport {
 
 	protected static final Duration SWEEP_INTERVAL = Duration.ofMillis(500);
