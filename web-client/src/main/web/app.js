@@ -5,6 +5,7 @@ import {
 } from './chat-state.js';
 import { ChatConnection } from './connection.js';
 import * as view from './view.js';
+import * as notifications from './notifications.js';
 
 const HISTORY_PAGE = 30;
 const TYPING_TTL_MS = 6000; // a lost "stopped typing" must not leave the indicator on forever
@@ -237,9 +238,11 @@ function start(session) {
   view.setComposerEnabled(false);
   conn = new ChatConnection(window.io, session, handlers, lastSeen);
   window.chatDebug = { socket: conn.socket }; // for the browser test: simulate a dropped connection
+  notifications.attach(conn, session.userId, view.toast);
 }
 
 function signOut(reason) {
+  notifications.detach();
   conn?.close();
   conn = null;
   sessionStorage.removeItem(SESSION_KEY);

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 
-/** Exact assertions on the frames of PROTOCOL.md: every key present, no unexpected key, every value. */
+/** Exact assertions on the frames of docs/PROTOCOL.md: every key present, no unexpected key, every value. */
 public final class Frames {
 
 	private static final String MESSAGE_ID = "[0-9a-f]{24}";

@@ -2,6 +2,7 @@ package org.chat.infra;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,20 @@ public final class LaunchOptions {
 	public String stringValue(String flag, String envName, String defaultValue) {
 		String raw = raw(flag, envName);
 		return raw == null ? defaultValue : raw;
+	}
+
+	/** {@code 1}/{@code true} or {@code 0}/{@code false} (any case); anything else fails, naming the source. */
+	public boolean booleanValue(String flag, String envName, boolean defaultValue) {
+		String raw = raw(flag, envName);
+		if (raw == null || raw.isBlank()) {
+			return defaultValue;
+		}
+		return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+			case "1", "true" -> true;
+			case "0", "false" -> false;
+			default -> throw new IllegalArgumentException(
+					"--" + flag + " / " + envName + " must be 1, true, 0 or false, got '" + raw + "'");
+		};
 	}
 
 	public Path pathValue(String flag, String envName, Path defaultValue) {

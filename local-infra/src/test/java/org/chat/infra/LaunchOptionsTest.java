@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class LaunchOptionsTest {
 
-	private static final Set<String> KNOWN = Set.of("port", "data-dir");
+	private static final Set<String> KNOWN = Set.of("port", "data-dir", "persist");
 
 	@Test
 	void flagWinsOverEnvironmentWhichWinsOverDefault() {
@@ -31,6 +31,21 @@ class LaunchOptionsTest {
 			.hasMessageContaining("unknown flag --prot");
 		assertThatThrownBy(() -> LaunchOptions.parse(new String[] { "port" }, KNOWN, Map.of()))
 			.hasMessageContaining("expected --name=value");
+	}
+
+	@Test
+	void readsSwitchesAsOneTrueZeroOrFalse() {
+		assertThat(LaunchOptions.parse(new String[] { "--persist=TRUE" }, KNOWN, Map.of())
+			.booleanValue("persist", "CHAT_X_PERSIST", false)).isTrue();
+		assertThat(LaunchOptions.parse(new String[0], KNOWN, Map.of("CHAT_X_PERSIST", "1"))
+			.booleanValue("persist", "CHAT_X_PERSIST", false)).isTrue();
+		assertThat(LaunchOptions.parse(new String[] { "--persist=0" }, KNOWN, Map.of("CHAT_X_PERSIST", "1"))
+			.booleanValue("persist", "CHAT_X_PERSIST", true)).isFalse();
+		assertThat(LaunchOptions.parse(new String[0], KNOWN, Map.of("CHAT_X_PERSIST", ""))
+			.booleanValue("persist", "CHAT_X_PERSIST", false)).isFalse();
+		assertThatThrownBy(() -> LaunchOptions.parse(new String[0], KNOWN, Map.of("CHAT_X_PERSIST", "yes please"))
+			.booleanValue("persist", "CHAT_X_PERSIST", false)).hasMessageContaining("CHAT_X_PERSIST")
+			.hasMessageContaining("yes please");
 	}
 
 	@Test

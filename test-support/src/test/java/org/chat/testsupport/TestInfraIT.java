@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
@@ -77,6 +81,8 @@ class TestInfraIT {
 	void kafkaStopRefusesClientsAndStartKeepsTheRecords() throws Exception {
 		assumeTrue(infra.canStopKafka(), "embedded mode only");
 		TopicPartition partition = new TopicPartition(Topics.MESSAGES, 0);
+		String[] hostPort = infra.kafkaBootstrapServers().split(",")[0].split(":");
+		InetSocketAddress bootstrap = InetSocketAddress.createUnresolved(hostPort[0], Integer.parseInt(hostPort[1]));
 		try (Producer<String, String> producer = new KafkaProducer<>(Map.of(
 				ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers(),
 				ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 1_000,
@@ -86,8 +92,15 @@ class TestInfraIT {
 				.offset();
 			infra.stopKafka();
 			try {
+				assertThatThrownBy(() -> new Socket(bootstrap.getHostString(), bootstrap.getPort()).close())
+					.as("the broker's port refuses connections")
+					.isInstanceOf(ConnectException.class);
+				// the producer's own delivery timeout (2 s) fails the send; a hang would end in get's 10 s instead
 				assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.MESSAGES, 0, "k", "while down"))
-					.get(10, TimeUnit.SECONDS)).as("a send while the broker is stopped").isNotNull();
+					.get(10, TimeUnit.SECONDS)).as("a send while the broker is stopped")
+					.isInstanceOf(ExecutionException.class)
+					.cause()
+					.isInstanceOf(org.apache.kafka.common.errors.TimeoutException.class);
 			}
 			finally {
 				infra.startKafka();

@@ -1,6 +1,6 @@
 package org.chat.contracts.client;
 
-/** Socket.IO event names of the client contract (PROTOCOL.md). */
+/** Socket.IO event names of the client contract (docs/PROTOCOL.md). */
 public final class ClientEvents {
 
 	// client → server
@@ -12,6 +12,9 @@ public final class ClientEvents {
 	public static final String REQUEST_USER_LIST = "request_user_list";
 	public static final String GET_MESSAGES = "get_messages";
 	public static final String SYNC_MESSAGES = "sync_messages";
+	public static final String REGISTER_PUSH_TOKEN = "register_push_token";
+	public static final String UNREGISTER_PUSH_TOKEN = "unregister_push_token";
+	public static final String SET_NOTIFICATION_PREFS = "set_notification_prefs";
 
 	// server → client
 	public static final String USER_LIST = "user_list";

@@ -1,6 +1,6 @@
 package org.chat.contracts.client;
 
-/** Error codes of PROTOCOL.md, as sent in {@code error.code} and {@code chat_error.code}. */
+/** Error codes of docs/PROTOCOL.md, as sent in {@code error.code} and {@code chat_error.code}. */
 public enum ErrorCode {
 
 	INVALID_PAYLOAD("invalid_payload"),

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 import org.chat.contracts.Topics;
 
-/** Every record type on the three topics, with its wire name and topic. */
+/** Every record type on the chat topics, with its wire name and topic. */
 public enum EventType {
 
 	// chat.messages — key: conversation id (user id for profile updates)
@@ -28,7 +28,12 @@ public enum EventType {
 	SESSION_REGISTERED("session.registered", Topics.PRESENCE),
 	SESSION_CLOSED("session.closed", Topics.PRESENCE),
 	TYPING("typing", Topics.PRESENCE),
-	USER_LIST_QUERY("query.user_list", Topics.PRESENCE);
+	USER_LIST_QUERY("query.user_list", Topics.PRESENCE),
+
+	// chat.push.settings — key: user id
+	PUSH_TOKEN_REGISTER("push.register", Topics.PUSH_SETTINGS),
+	PUSH_TOKEN_UNREGISTER("push.unregister", Topics.PUSH_SETTINGS),
+	NOTIFICATION_PREFS("push.prefs", Topics.PUSH_SETTINGS);
 
 	private static final Map<String, EventType> BY_WIRE = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -26,11 +26,12 @@ import org.chat.gateway.session.Replies;
 import org.chat.gateway.socketio.Ack;
 import org.chat.gateway.validation.EventRejected;
 import org.chat.gateway.validation.EventValidator;
+import org.chat.gateway.validation.PushEventValidator;
 import org.chat.gateway.validation.SendRequest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Client events → Kafka envelopes (PROTOCOL.md). Order per event: rate limit, validation, produce; the ack
+ * Client events → Kafka envelopes (docs/PROTOCOL.md). Order per event: rate limit, validation, produce; the ack
  * follows the broker's acknowledgement, or the service's REPLY for queries. Identity is the session's token
  * user, whatever the payload says.
  */
@@ -40,6 +41,8 @@ public class ChatEvents {
 	private static final String NOT_STORED = "not accepted by the message log; retry";
 
 	private final EventValidator validator;
+
+	private final PushEventValidator pushValidator = new PushEventValidator();
 
 	private final EnvelopePublisher publisher;
 
@@ -104,6 +107,12 @@ public class ChatEvents {
 			}
 			case ClientEvents.SYNC_MESSAGES -> query(session, event, requireAck(event, ack), me,
 					envelope(session, EventType.SYNC_QUERY, this.validator.sync(args)));
+			case ClientEvents.REGISTER_PUSH_TOKEN -> ackWhenStored(session, event, ack, me,
+					envelope(session, EventType.PUSH_TOKEN_REGISTER, this.pushValidator.register(args)));
+			case ClientEvents.UNREGISTER_PUSH_TOKEN -> ackWhenStored(session, event, ack, me,
+					envelope(session, EventType.PUSH_TOKEN_UNREGISTER, this.pushValidator.unregister(args)));
+			case ClientEvents.SET_NOTIFICATION_PREFS -> ackWhenStored(session, event, ack, me,
+					envelope(session, EventType.NOTIFICATION_PREFS, this.pushValidator.prefs(args)));
 			default -> throw new EventRejected(ErrorCode.UNKNOWN_EVENT, "unknown event");
 		}
 	}

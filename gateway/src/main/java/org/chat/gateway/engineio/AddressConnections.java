@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Open Engine.IO sessions per remote address, so that a flood of connections from one address is refused
- * (issue 9). A slot is taken before a session opens and given back exactly once when it ends; addresses with
- * no open session are forgotten, so the map holds only addresses that are connected now.
+ * (docs/GATEWAY.md). A slot is taken before a session opens and given back exactly once when it ends; addresses
+ * with no open session are forgotten, so the map holds only addresses that are connected now.
  */
 public final class AddressConnections {
 

@@ -16,7 +16,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
-/** The envelope producer: Boot's connection settings plus the fixed durability settings of ARCHITECTURE.md. */
+/** The envelope producer: Boot's connection settings plus the fixed durability settings of docs/ARCHITECTURE.md. */
 @Configuration(proxyBeanMethods = false)
 @Profile("!conformance")
 @EnableConfigurationProperties(ChatKafkaProperties.class)

@@ -6,7 +6,7 @@ import org.chat.contracts.PresenceKeys;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
-/** A new socket's epoch: {@code INCR presence:epoch:{userId}} (the epoch rule of ARCHITECTURE.md). */
+/** A new socket's epoch: {@code INCR presence:epoch:{userId}} (the epoch rule of docs/ARCHITECTURE.md). */
 public class EpochAllocator {
 
 	private final ReactiveStringRedisTemplate redis;

@@ -8,7 +8,7 @@ import org.chat.gateway.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The answer shapes of PROTOCOL.md: {@code {ok:true,...}} acks, and errors as an ack or a {@code chat_error}. */
+/** The answer shapes of docs/PROTOCOL.md: {@code {ok:true,...}} acks, and errors as an ack or a {@code chat_error}. */
 public final class Replies {
 
 	private Replies() {

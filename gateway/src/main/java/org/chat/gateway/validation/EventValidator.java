@@ -11,12 +11,12 @@ import org.chat.contracts.events.Typing;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Checks client payloads (PROTOCOL.md) and turns them into contract payloads, or throws {@link EventRejected}.
+ * Checks client payloads (docs/PROTOCOL.md) and turns them into contract payloads, or throws {@link EventRejected}.
  * Identity fields a client may send ({@code user}, {@code id}) never become the sender: that is the token's.
  */
 public class EventValidator {
 
-	/** Largest page of {@code get_messages}/{@code sync_messages} (PROTOCOL.md). */
+	/** Largest page of {@code get_messages}/{@code sync_messages} (docs/PROTOCOL.md). */
 	public static final int MAX_PAGE = 100;
 
 	private final LimitsProperties limits;

@@ -10,12 +10,12 @@ import reactor.core.publisher.Mono;
 
 /**
  * The one bridge between WebFlux and the Engine.IO endpoints: requests to an endpoint path are answered by
- * it; everything else (actuator, dev routes) continues down the chain. It runs before Spring Security because
- * Socket.IO authenticates in the CONNECT packet, not on the HTTP request.
+ * it; everything else (actuator, dev routes) continues down the chain. There is no HTTP authentication to
+ * pass: the gateway has no Spring Security filter chain, Socket.IO authenticates in the CONNECT packet.
  */
 public final class EngineIoWebFilter implements WebFilter, Ordered {
 
-	/** Ahead of Spring Security's WebFilterChainProxy (order -100). */
+	/** Early: Engine.IO requests, most of the gateway's traffic, concern no other filter. */
 	public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	private final List<EngineEndpoint> endpoints;

@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -196,26 +194,6 @@ class ChatGatewayIT {
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(ready.statusCode()).isEqualTo(200);
 		assertThat(ready.body()).contains("\"UP\"");
-	}
-
-	@Test
-	void ackLatencyOfSends() throws Exception {
-		try (TestClient client = new TestClient(this.port, devToken(unique("gina"), null))) {
-			client.awaitConnected();
-			List<Long> micros = new ArrayList<>();
-			for (int i = 0; i < 200; i++) {
-				long start = System.nanoTime();
-				JSONObject ack = client
-					.emitWithAck(ClientEvents.SEND_PRIVATE_MESSAGE, new JSONObject().put("toUserId", "bob").put("text", "m" + i))
-					.get(30, TimeUnit.SECONDS);
-				micros.add((System.nanoTime() - start) / 1_000);
-				assertThat(ack.getBoolean("ok")).isTrue();
-			}
-			Collections.sort(micros);
-			System.out.printf("[ChatGatewayIT] send ack latency over %d sequential sends: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-					micros.size(), micros.get(micros.size() / 2) / 1000.0, micros.get(micros.size() * 99 / 100) / 1000.0,
-					micros.get(micros.size() - 1) / 1000.0);
-		}
 	}
 
 	private long epochOf(String user) {

@@ -7,10 +7,15 @@ import java.net.http.HttpResponse;
 
 import org.chat.gateway.web.RawWebSocket;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +34,9 @@ class ConformanceModeTest {
 
 	@LocalManagementPort
 	int managementPort;
+
+	@Autowired
+	Environment environment;
 
 	private URI uri(String scheme, String path) {
 		return URI.create(scheme + "://127.0.0.1:" + port + path);
@@ -70,6 +78,14 @@ class ConformanceModeTest {
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(health.statusCode()).isEqualTo(200);
 		assertThat(health.body()).contains("\"status\":\"UP\"");
+	}
+
+	/** Spring Boot silently ignores an exclusion whose class is absent: such a line only misleads the reader. */
+	@Test
+	void excludesOnlyAutoConfigurationsTheGatewayHas() {
+		assertThat(Binder.get(environment).bind("spring.autoconfigure.exclude", Bindable.listOf(String.class)).get())
+			.isNotEmpty()
+			.allSatisfy(name -> assertThat(ClassUtils.isPresent(name, getClass().getClassLoader())).as(name).isTrue());
 	}
 
 }

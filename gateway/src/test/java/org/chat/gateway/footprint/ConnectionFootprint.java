@@ -13,7 +13,7 @@ import javax.management.ObjectName;
 import org.chat.gateway.GatewayApplication;
 
 /**
- * Measures the live heap one idle, authenticated chat connection costs (issue 10). Not a test (it prints,
+ * Measures the live heap one idle, authenticated chat connection costs (docs/GATEWAY.md). Not a test (it prints,
  * never asserts): run it with the test classpath, e.g.
  * {@code java -Xmx1g -cp <test classpath> org.chat.gateway.footprint.ConnectionFootprint 3000}.
  * Clients run in a child JVM; this JVM's heap after a full GC is compared with and without them, and the

@@ -27,6 +27,9 @@ class HostileWireTest {
 
 	private static final String PROBE_BACK = "42[\"echo-back\",\"probe\"]";
 
+	/** A connection answers the probe or closes within this; answering the 5 s heartbeat cannot hide a hang. */
+	private static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+
 	private final ProbeNamespace probe = new ProbeNamespace();
 
 	private final SocketIoTestServer server = SocketIoTestServer.start(
@@ -74,7 +77,8 @@ class HostileWireTest {
 
 	/**
 	 * Sends {@code frame} (lone surrogates as their invalid UTF-8 bytes) on a fresh connection, then a probe:
-	 * either the probe is echoed or the server closes the connection; a read timeout is a hang.
+	 * either the probe is echoed or the server closes the connection, within {@link #ANSWER_WITHIN}; anything
+	 * else (silence, or only heartbeats) is a hang.
 	 */
 	private void sendThenProbe(String frame) throws Exception {
 		try (TcpWebSocket socket = connectedTcp(0)) {
@@ -85,9 +89,14 @@ class HostileWireTest {
 			catch (java.net.SocketException closedWhileSending) {
 				return;
 			}
+			long deadline = System.nanoTime() + ANSWER_WITHIN.toNanos();
 			String received;
 			try {
 				while ((received = socket.readFrame()) != null && !PROBE_BACK.equals(received)) {
+					if (System.nanoTime() > deadline) {
+						throw new AssertionError("no answer and no close within " + ANSWER_WITHIN + " for "
+								+ CodecFuzzTest.printable(frame) + "; last frame " + received);
+					}
 					if ("2".equals(received)) {
 						socket.sendText("3");
 					}

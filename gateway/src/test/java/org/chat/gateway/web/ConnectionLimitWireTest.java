@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
 
@@ -43,12 +44,18 @@ class ConnectionLimitWireTest {
 
 	private final EchoNamespace echo = new EchoNamespace();
 
-	private SocketIoTestServer server = start(Duration.ofSeconds(2));
+	/**
+	 * Heartbeat and connect timeout far beyond the 15 s a test waits for a close, so that only the way of ending
+	 * under test can end a session; the ping-timeout test restarts with a short heartbeat.
+	 */
+	private static final Duration QUIET = Duration.ofSeconds(60);
+
+	private SocketIoTestServer server = start(QUIET);
 
 	private SocketIoTestServer start(Duration ping) {
 		EngineSettings settings = new EngineSettings(ping, ping, 10_000, 64,
 				Set.of(TransportKind.WEBSOCKET, TransportKind.POLLING), LIMIT);
-		return SocketIoTestServer.start(settings, Duration.ofSeconds(3), io -> io.namespace("/", echo));
+		return SocketIoTestServer.start(settings, QUIET, io -> io.namespace("/", echo));
 	}
 
 	@AfterEach
@@ -70,9 +77,24 @@ class ConnectionLimitWireTest {
 		return socket;
 	}
 
+	/** An open WebSocket whose default namespace is connected, so that its disconnect reason is recorded. */
+	private RawWebSocket connectedWebSocket() throws InterruptedException {
+		RawWebSocket socket = openWebSocket();
+		socket.send("40");
+		assertThat(socket.nextText()).startsWith("40{\"sid\":");
+		return socket;
+	}
+
 	private HttpResponse<String> get(URI uri) throws Exception {
 		return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
 				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private void post(String sid, String payload) throws Exception {
+		HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.engineUri("http", "polling", sid))
+			.POST(HttpRequest.BodyPublishers.ofString(payload))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
 	}
 
 	private HttpResponse<String> openPolling() throws Exception {
@@ -130,26 +152,28 @@ class ConnectionLimitWireTest {
 
 	@Test
 	void clientCloseAndParseErrorGiveTheSlotBack() throws Exception {
-		RawWebSocket closing = openWebSocket();
+		RawWebSocket closing = connectedWebSocket();
 		closing.send("1");
 		closing.awaitClose();
+		assertThat(echo.disconnects.poll(1, TimeUnit.SECONDS)).isEqualTo("transport close");
 		awaitZero();
 
 		RawWebSocket aborted = openWebSocket();
 		aborted.close();
 		awaitZero();
 
-		try (RawWebSocket broken = openWebSocket()) {
+		try (RawWebSocket broken = connectedWebSocket()) {
 			broken.send("not an engine.io packet");
 			broken.awaitClose();
 		}
+		assertThat(echo.disconnects.poll(1, TimeUnit.SECONDS)).isEqualTo("parse error");
 		awaitZero();
 
 		String sid = pollingSid();
-		assertThat(get(server.engineUri("http", "polling", sid)).statusCode()).isEqualTo(200);
-		http.send(HttpRequest.newBuilder(server.engineUri("http", "polling", sid))
-			.POST(HttpRequest.BodyPublishers.ofString("1"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		post(sid, "40");
+		assertThat(get(server.engineUri("http", "polling", sid)).body()).startsWith("40{\"sid\":");
+		post(sid, "1");
+		assertThat(echo.disconnects.poll(1, TimeUnit.SECONDS)).isEqualTo("transport close");
 		awaitZero();
 	}
 
@@ -184,7 +208,6 @@ class ConnectionLimitWireTest {
 	@Test
 	void anUpgradedPollingSessionCountsOnce() throws Exception {
 		String sid = pollingSid();
-		assertThat(get(server.engineUri("http", "polling", sid)).statusCode()).isEqualTo(200);
 		try (RawWebSocket socket = RawWebSocket.connect(server.engineUri("ws", "websocket", sid))) {
 			socket.send("2probe");
 			assertThat(socket.nextText()).isEqualTo("3probe");
@@ -200,8 +223,6 @@ class ConnectionLimitWireTest {
 
 	@Test
 	void concurrentOpensNeverExceedTheLimitAndAllSlotsComeBack() throws Exception {
-		server.close();
-		server = start(Duration.ofSeconds(2));
 		AtomicInteger opened = new AtomicInteger();
 		AtomicInteger refused = new AtomicInteger();
 		AtomicInteger peak = new AtomicInteger();
@@ -257,10 +278,7 @@ class ConnectionLimitWireTest {
 		if (open.statusCode() == 429) {
 			return false;
 		}
-		String sid = Json.read(open.body().substring(1), JsonNode.class).get("sid").stringValue();
-		http.send(HttpRequest.newBuilder(server.engineUri("http", "polling", sid))
-			.POST(HttpRequest.BodyPublishers.ofString("1"))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		post(Json.read(open.body().substring(1), JsonNode.class).get("sid").stringValue(), "1");
 		return true;
 	}
 

@@ -7,12 +7,14 @@ import org.chat.gateway.engineio.EngineSettings.TransportKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** chat.engine as the gateway binds it: its application.yml loaded the way Boot loads it. */
 class EnginePropertiesTest {
 
 	@Configuration(proxyBeanMethods = false)
@@ -22,11 +24,12 @@ class EnginePropertiesTest {
 	}
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withInitializer(new ConfigDataApplicationContextInitializer())
 		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
 		.withUserConfiguration(Config.class);
 
 	@Test
-	void defaultsMatchTheReferenceServer() {
+	void theGatewayRunsWithTheReferenceServersDefaults() {
 		runner.run(context -> {
 			EngineSettings settings = context.getBean(EngineProperties.class).toSettings();
 			assertThat(context.getBean(EngineProperties.class).path()).isEqualTo("/socket.io/");

@@ -163,8 +163,11 @@ class PollingWireTest {
 			assertThat(socket.nextText()).isEqualTo("42[\"echo-back\",\"over websocket\"]");
 			assertThat(get(session(sid)).statusCode()).as("polling is over for this session").isEqualTo(400);
 			try (RawWebSocket second = RawWebSocket.connect(server.engineUri("ws", "websocket", sid))) {
-				second.awaitClose();
+				assertThat(second.awaitClose()).as("a second upgrade is accepted, then closed").isEqualTo(1000);
 			}
+			socket.send("42[\"echo\",\"still here\"]");
+			assertThat(socket.nextText()).as("the upgraded transport is untouched")
+				.isEqualTo("42[\"echo-back\",\"still here\"]");
 		}
 	}
 

@@ -124,7 +124,7 @@ final class ChatBench implements WsConnection.FrameHandler {
 			}
 		}
 		else if (kind == SioFrame.Kind.EVENT && frame.startsWith(RECEIVE)) {
-			String clientMessageId = SioFrame.stringField(frame, "clientMessageId");
+			String clientMessageId = SioFrame.eventArgument(frame).path("clientMessageId").stringValue(null);
 			if (clientMessageId != null) {
 				this.ledger.received(Integer.parseInt(clientMessageId), now);
 			}

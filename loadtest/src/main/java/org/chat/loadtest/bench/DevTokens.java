@@ -5,10 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.chat.loadtest.socketio.SioFrame;
-import org.chat.loadtest.socketio.SioFrames;
 import org.chat.loadtest.tokens.TokenSource;
 
 /**
@@ -26,15 +26,16 @@ public final class DevTokens implements TokenSource {
 
 	@Override
 	public CompletableFuture<String> issue(URI gateway, String userId) {
-		String body = "{\"userId\":" + SioFrames.quote(userId) + ",\"name\":" + SioFrames.quote(userId) + "}";
+		String body = SioFrame.JSON.writeValueAsString(Map.of("userId", userId, "name", userId));
 		HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/dev/token"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 		return this.client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(response -> {
-			String token = SioFrame.stringField(response.body(), "token");
-			if (response.statusCode() != 200 || token == null) {
+			String token = (response.statusCode() == 200)
+					? SioFrame.JSON.readTree(response.body()).path("token").stringValue(null) : null;
+			if (token == null) {
 				throw new IllegalStateException("POST /dev/token on " + gateway + ": " + response.statusCode() + " "
 						+ response.body());
 			}

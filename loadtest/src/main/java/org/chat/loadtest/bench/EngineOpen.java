@@ -1,10 +1,11 @@
 package org.chat.loadtest.bench;
 
 import org.chat.loadtest.socketio.SioFrame;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The fields of an Engine.IO OPEN packet ({@code 0{"sid":"…","pingInterval":25000,"pingTimeout":20000,…}}) a
- * client needs: the session id and how often the server pings. Read by hand, like every frame of the bench.
+ * client needs: the session id and how often the server pings.
  */
 record EngineOpen(String sid, long pingIntervalMillis, long pingTimeoutMillis) {
 
@@ -13,27 +14,17 @@ record EngineOpen(String sid, long pingIntervalMillis, long pingTimeoutMillis) {
 		if (SioFrame.kind(frame) != SioFrame.Kind.OPEN) {
 			return null;
 		}
-		String sid = SioFrame.stringField(frame, "sid");
-		if (sid == null || sid.isEmpty()) {
+		JsonNode open = SioFrame.data(frame);
+		String sid = open.path("sid").stringValue("");
+		if (sid.isEmpty()) {
 			return null;
 		}
-		return new EngineOpen(sid, number(frame, "pingInterval"), number(frame, "pingTimeout"));
+		return new EngineOpen(sid, millis(open.path("pingInterval")), millis(open.path("pingTimeout")));
 	}
 
-	/** The non-negative integer value of {@code "field":123}, or -1 when absent. */
-	static long number(String frame, String field) {
-		String key = "\"" + field + "\":";
-		int start = frame.indexOf(key);
-		if (start < 0) {
-			return -1;
-		}
-		long value = 0;
-		int i = start + key.length();
-		int first = i;
-		for (; i < frame.length() && Character.isDigit(frame.charAt(i)); i++) {
-			value = value * 10 + (frame.charAt(i) - '0');
-		}
-		return (i == first) ? -1 : value;
+	/** A whole non-negative number of milliseconds, or -1 when absent or anything else. */
+	private static long millis(JsonNode value) {
+		return (value.isIntegralNumber() && value.canConvertToLong() && value.longValue() >= 0) ? value.longValue() : -1;
 	}
 
 }

@@ -1,59 +1,53 @@
 package org.chat.loadtest.bench;
 
-import java.util.List;
-import java.util.Map;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
-import org.chat.loadtest.socketio.SioFrames;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.DefaultPrettyPrinter;
+import tools.jackson.core.util.Separators;
+import tools.jackson.core.util.Separators.Spacing;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
-/** Pretty-prints the result maps (strings, numbers, booleans, nested maps and lists) as JSON. */
-public final class JsonOut {
+/**
+ * Writes the result documents (maps of strings, numbers, booleans, nested maps and lists) as indented JSON, one
+ * entry per line, lists on one line, decimals to 3 places, NaN and infinities as {@code null}.
+ */
+final class JsonOut {
+
+	private static final JsonMapper MAPPER = JsonMapper.builder()
+		.addModule(new SimpleModule("bench-decimals").addSerializer(Double.class, new ThreeDecimals()))
+		.defaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+			.withObjectNameValueSpacing(Spacing.AFTER)
+			.withArrayElementSpacing(Spacing.AFTER)
+			.withObjectEmptySeparator("")
+			.withArrayEmptySeparator("")).withArrayIndenter(new DefaultPrettyPrinter.NopIndenter()))
+		.enable(SerializationFeature.INDENT_OUTPUT)
+		.build();
 
 	private JsonOut() {
 	}
 
-	public static String write(Object value) {
-		StringBuilder out = new StringBuilder();
-		write(out, value, "");
-		return out.append('\n').toString();
+	static String write(Object value) {
+		return MAPPER.writeValueAsString(value) + "\n";
 	}
 
-	private static void write(StringBuilder out, Object value, String indent) {
-		if (value instanceof Map<?, ?> map) {
-			writeEntries(out, map, indent);
-		}
-		else if (value instanceof List<?> list) {
-			out.append('[');
-			for (int i = 0; i < list.size(); i++) {
-				out.append(i == 0 ? "" : ", ");
-				write(out, list.get(i), indent);
+	private static final class ThreeDecimals extends ValueSerializer<Double> {
+
+		@Override
+		public void serialize(Double value, JsonGenerator json, SerializationContext context) {
+			if (value.isNaN() || value.isInfinite()) {
+				json.writeNull();
 			}
-			out.append(']');
+			else {
+				json.writeNumber(BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP));
+			}
 		}
-		else if (value instanceof Double d) {
-			out.append(d.isNaN() || d.isInfinite() ? "null" : String.format(java.util.Locale.ROOT, "%.3f", d));
-		}
-		else if (value instanceof Number || value instanceof Boolean) {
-			out.append(value);
-		}
-		else {
-			out.append(value == null ? "null" : SioFrames.quote(value.toString()));
-		}
-	}
 
-	private static void writeEntries(StringBuilder out, Map<?, ?> map, String indent) {
-		if (map.isEmpty()) {
-			out.append("{}");
-			return;
-		}
-		String inner = indent + "  ";
-		out.append("{\n");
-		int i = 0;
-		for (Map.Entry<?, ?> entry : map.entrySet()) {
-			out.append(inner).append(SioFrames.quote(entry.getKey().toString())).append(": ");
-			write(out, entry.getValue(), inner);
-			out.append(++i < map.size() ? ",\n" : "\n");
-		}
-		out.append(indent).append('}');
 	}
 
 }

@@ -70,7 +70,7 @@ final class SioHandshake {
 	}
 
 	private Step onConnected(String frame) {
-		if (this.open == null || this.connected || SioFrame.stringField(frame, "sid") == null) {
+		if (this.open == null || this.connected || SioFrame.data(frame).path("sid").stringValue(null) == null) {
 			return new Step(null, Outcome.PROTOCOL_ERROR);
 		}
 		this.connected = true;

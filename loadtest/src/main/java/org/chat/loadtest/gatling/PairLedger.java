@@ -31,7 +31,7 @@ final class PairLedger {
 	void collect(String socket, List<WsInboundMessage> messages) {
 		for (WsInboundMessage message : messages) {
 			if (message instanceof WsInboundMessage.Text text && text.message().startsWith(RECEIVE)) {
-				String clientMessageId = SioFrame.stringField(text.message(), "clientMessageId");
+				String clientMessageId = SioFrame.eventArgument(text.message()).path("clientMessageId").stringValue(null);
 				if (clientMessageId != null) {
 					this.received.add(key(socket, clientMessageId));
 				}

@@ -1,10 +1,17 @@
 package org.chat.loadtest.socketio;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
 /**
- * Reads the server frames a load client cares about, without a JSON parser: the frame kind, ack ids, event
- * names and flat string fields of the payload. Good enough for the server's compact JSON; not a general parser.
+ * Reads the server frames a load client cares about: the packet kind and ack id from the Engine.IO/Socket.IO
+ * header, the JSON data with Jackson.
  */
 public final class SioFrame {
+
+	/** Also reads the gateway's HTTP answers (e.g. {@code POST /dev/token}). */
+	public static final JsonMapper JSON = JsonMapper.builder().build();
 
 	public enum Kind {
 
@@ -64,44 +71,39 @@ public final class SioFrame {
 		return (i == 2) ? -1 : id;
 	}
 
-	/** Whether an ack's first argument says {@code ok: true}. */
-	public static boolean isOkAck(String frame) {
-		return kind(frame) == Kind.ACK && frame.contains("\"ok\":true");
-	}
-
-	/** The event name of a {@code 42[...]} frame without ack id, or null. */
-	public static String eventName(String frame) {
-		if (kind(frame) != Kind.EVENT || !frame.startsWith("42[\"")) {
-			return null;
-		}
-		int end = frame.indexOf('"', 4);
-		return (end < 0) ? null : frame.substring(4, end);
-	}
-
 	/**
-	 * The first string value of {@code "field":"..."} in the frame, taking an escaped character literally ({@code \"} → {@code "}), or
-	 * null. Flat lookup: the first occurrence anywhere in the frame wins.
+	 * The JSON data of an OPEN (its handshake object) or of a Socket.IO packet of the default namespace (what
+	 * follows the type and the ack id); a missing node when the frame carries none.
+	 * @throws tools.jackson.core.JacksonException if the data is not JSON
 	 */
-	public static String stringField(String frame, String field) {
-		String key = "\"" + field + "\":\"";
-		int start = frame.indexOf(key);
-		if (start < 0) {
-			return null;
+	public static JsonNode data(String frame) {
+		int start = switch (kind(frame)) {
+			case OPEN -> 1;
+			case CONNECTED, CONNECT_ERROR, EVENT, ACK -> afterDigits(frame, 2);
+			default -> frame.length();
+		};
+		return (start < frame.length()) ? JSON.readTree(frame.substring(start)) : MissingNode.getInstance();
+	}
+
+	/** The first argument after the event name of a {@code 42["name",arg,...]} frame; else a missing node. */
+	public static JsonNode eventArgument(String frame) {
+		return (kind(frame) == Kind.EVENT) ? data(frame).path(1) : MissingNode.getInstance();
+	}
+
+	/** Whether an ack's first argument says {@code ok: true} (the boolean, nothing else). */
+	public static boolean isOkAck(String frame) {
+		if (kind(frame) != Kind.ACK) {
+			return false;
 		}
-		StringBuilder value = new StringBuilder();
-		for (int i = start + key.length(); i < frame.length(); i++) {
-			char c = frame.charAt(i);
-			if (c == '\\' && i + 1 < frame.length()) {
-				value.append(frame.charAt(++i));
-			}
-			else if (c == '"') {
-				return value.toString();
-			}
-			else {
-				value.append(c);
-			}
+		return data(frame).path(0).path("ok").booleanValue(false);
+	}
+
+	private static int afterDigits(String frame, int from) {
+		int i = from;
+		while (i < frame.length() && Character.isDigit(frame.charAt(i))) {
+			i++;
 		}
-		return null;
+		return i;
 	}
 
 }

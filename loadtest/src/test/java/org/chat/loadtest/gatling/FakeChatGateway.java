@@ -157,7 +157,7 @@ final class FakeChatGateway implements AutoCloseable {
 
 		private void frame(Channel channel, String text) {
 			if (text.startsWith("40")) {
-				String user = user(SioFrame.stringField(text, "token"));
+				String user = user(SioFrame.data(text).path("token").stringValue(null));
 				if (user == null) {
 					channel.writeAndFlush(new TextWebSocketFrame("44{\"message\":\"unauthorized\"}"));
 					return;
@@ -178,9 +178,9 @@ final class FakeChatGateway implements AutoCloseable {
 			String messageId = "m" + FakeChatGateway.this.messageIds.incrementAndGet();
 			String ack = "43" + ackId + "[{\"ok\":true,\"messageId\":\"" + messageId + "\"}]";
 			send(channel, ack, FakeChatGateway.this.ackDelayMillis);
-			Channel recipient = FakeChatGateway.this.sockets.get(SioFrame.stringField(text, "toUserId"));
+			Channel recipient = FakeChatGateway.this.sockets.get(SioFrame.eventArgument(text).path("toUserId").stringValue());
 			String delivery = "42[\"receive_private_message\",{\"id\":\"" + messageId + "\",\"clientMessageId\":\""
-					+ SioFrame.stringField(text, "clientMessageId") + "\"}]";
+					+ SioFrame.eventArgument(text).path("clientMessageId").stringValue() + "\"}]";
 			if (recipient != null) {
 				send(recipient, delivery, FakeChatGateway.this.deliveryDelayMillis);
 			}

@@ -2,8 +2,10 @@ package org.chat.loadtest.socketio;
 
 import org.chat.loadtest.socketio.SioFrame.Kind;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SioFrameTest {
 
@@ -31,24 +33,35 @@ class SioFrameTest {
 	}
 
 	@Test
-	void okAckOnlyWhenOkIsTrue() {
+	void okAckOnlyWhenTheAcksOwnOkIsTrue() {
 		assertThat(SioFrame.isOkAck("437[{\"ok\":true,\"messageId\":\"m\"}]")).isTrue();
 		assertThat(SioFrame.isOkAck("437[{\"ok\":false,\"error\":{\"code\":\"rate_limited\"}}]")).isFalse();
-		assertThat(SioFrame.isOkAck("42[\"x\",{\"ok\":true}]")).isFalse();
+		assertThat(SioFrame.isOkAck("437[{\"ok\":false,\"error\":{\"ok\":true}}]")).as("nested").isFalse();
+		assertThat(SioFrame.isOkAck("437[{\"ok\":\"true\"}]")).as("a string").isFalse();
+		assertThat(SioFrame.isOkAck("437[{\"error\":{\"code\":\"x\"}},{\"ok\":true}]")).as("second argument").isFalse();
+		assertThat(SioFrame.isOkAck("42[\"x\",{\"ok\":true}]")).as("an event").isFalse();
 	}
 
 	@Test
-	void eventNameOfAnEvent() {
-		assertThat(SioFrame.eventName(RECEIVED)).isEqualTo("receive_private_message");
-		assertThat(SioFrame.eventName("4312[{\"ok\":true}]")).isNull();
+	void dataIsTheJsonAfterTypeAndAckId() {
+		assertThat(SioFrame.data("0{\"sid\":\"e\",\"pingInterval\":25000}").path("pingInterval").intValue()).isEqualTo(25000);
+		assertThat(SioFrame.data("40{\"sid\":\"s\"}").path("sid").stringValue()).isEqualTo("s");
+		assertThat(SioFrame.data("4312[{\"ok\":true}]").path(0).path("ok").booleanValue()).isTrue();
+		assertThat(SioFrame.data("4212[\"typing\"]").path(0).stringValue()).isEqualTo("typing");
+		assertThat(SioFrame.data("40").isMissingNode()).isTrue();
+		assertThat(SioFrame.data("2").isMissingNode()).isTrue();
+		assertThatThrownBy(() -> SioFrame.data("42[\"x\",{\"a\":\"unterminated")).isInstanceOf(JacksonException.class);
 	}
 
 	@Test
-	void stringFieldReadsFlatValuesWithEscapes() {
-		assertThat(SioFrame.stringField(RECEIVED, "clientMessageId")).isEqualTo("c-9");
-		assertThat(SioFrame.stringField(RECEIVED, "text")).isEqualTo("say \"hi\"");
-		assertThat(SioFrame.stringField(RECEIVED, "missing")).isNull();
-		assertThat(SioFrame.stringField("42[\"x\",{\"a\":\"unterminated", "a")).isNull();
+	void eventArgumentIsTheObjectAfterTheName() {
+		assertThat(SioFrame.eventArgument(RECEIVED).path("clientMessageId").stringValue()).isEqualTo("c-9");
+		assertThat(SioFrame.eventArgument(RECEIVED).path("text").stringValue()).isEqualTo("say \"hi\"");
+		assertThat(SioFrame.eventArgument(RECEIVED).path("missing").isMissingNode()).isTrue();
+		assertThat(SioFrame.eventArgument("42[\"m\",{\"replyTo\":{\"clientMessageId\":\"old\"},\"clientMessageId\":\"new\"}]")
+			.path("clientMessageId")
+			.stringValue()).as("the field itself, not the first occurrence in the frame").isEqualTo("new");
+		assertThat(SioFrame.eventArgument("4312[{\"ok\":true}]").isMissingNode()).as("an ack").isTrue();
 	}
 
 }

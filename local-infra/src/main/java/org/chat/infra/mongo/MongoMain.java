@@ -10,19 +10,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code java org.chat.infra.mongo.MongoMain [--port=27017] [--data-dir=.chat/data/mongo]
- * [--cache-mb=16]}; env CHAT_MONGO_PORT, CHAT_MONGO_DATA_DIR, CHAT_MONGO_CACHE_MB (the page cache, on the
- * heap: see docs/LOCAL.md for the heap it needs). Data lives in {@code <data-dir>/chat-bson.mv.db} (H2 MVStore,
- * BSON entries).
+ * {@code java org.chat.infra.mongo.MongoMain [--port=27017] [--persist=false] [--data-dir=.chat/data/mongo]};
+ * env CHAT_MONGO_PORT, CHAT_MONGO_PERSIST, CHAT_MONGO_DATA_DIR. By default the data lives in this process's heap
+ * and is gone when it stops; with persist on it lives in {@code <data-dir>/chat.mv.db} (mongo-java-server's H2
+ * backend) and survives restarts.
  */
 public final class MongoMain {
 
 	private static final Logger log = LoggerFactory.getLogger(MongoMain.class);
 
-	private static final String STORE_FILE = "chat-bson.mv.db";
+	static final String STORE_FILE = "chat.mv.db";
 
-	/** Written by mongo-java-server's own H2 backend (Java-serialized entries) before the BSON store. */
-	private static final String OLD_FORMAT_FILE = "chat.mv.db";
+	/** Left by earlier versions, whose file backend wrote its own format; the H2 backend cannot read it. */
+	private static final String RETIRED_FILE = "chat-bson.mv.db";
 
 	private MongoMain() {
 	}
@@ -30,20 +30,24 @@ public final class MongoMain {
 	public static void main(String[] args) {
 		InfraMain.useInfraLogging();
 		InfraMain.run("mongo", () -> {
-			LaunchOptions options = LaunchOptions.parse(args, Set.of("port", "data-dir", "cache-mb"));
+			LaunchOptions options = LaunchOptions.parse(args, Set.of("port", "persist", "data-dir"));
 			int port = options.intValue("port", "CHAT_MONGO_PORT", MongoStore.DEFAULT_PORT);
+			boolean persist = options.booleanValue("persist", "CHAT_MONGO_PERSIST", false);
 			Path dir = options.pathValue("data-dir", "CHAT_MONGO_DATA_DIR", Path.of(".chat", "data", "mongo"))
 				.toAbsolutePath();
-			int cacheMb = options.intValue("cache-mb", "CHAT_MONGO_CACHE_MB", BsonFileBackend.DEFAULT_CACHE_MB);
-			Path file = dir.resolve(STORE_FILE);
-			if (Files.exists(dir.resolve(OLD_FORMAT_FILE))) {
-				log.warn("{} is in the old store format and is not migrated (dev data): the store uses {}; delete the old file "
-						+ "to reclaim its space", dir.resolve(OLD_FORMAT_FILE), file);
+			if (!persist) {
+				MongoStore store = MongoStore.startInMemory(port);
+				return new InfraMain.Running("MongoDB wire protocol on " + MongoStore.HOST + ":" + store.port()
+						+ ", in memory (gone when this process stops; CHAT_MONGO_PERSIST=1 keeps it in " + dir + ")", store);
 			}
-			MongoStore store = MongoStore.startWithFile(file, port, cacheMb);
-			return new InfraMain.Running("MongoDB wire protocol on " + MongoStore.HOST + ":" + store.port() + ", data " + file
-					+ ", cache " + cacheMb + " MB",
-					store);
+			if (Files.exists(dir.resolve(RETIRED_FILE))) {
+				log.warn("{} is in a retired store format and is not read; delete it to reclaim its space",
+						dir.resolve(RETIRED_FILE));
+			}
+			Path file = dir.resolve(STORE_FILE);
+			MongoStore store = MongoStore.startWithFile(file, port);
+			return new InfraMain.Running("MongoDB wire protocol on " + MongoStore.HOST + ":" + store.port() + ", data "
+					+ file + " (H2)", store);
 		});
 	}
 

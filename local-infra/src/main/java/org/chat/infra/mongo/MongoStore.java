@@ -7,11 +7,13 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * A MongoDB wire-protocol server (mongo-java-server): an H2 MVStore file backend storing BSON
- * ({@link BsonFileBackend}) so data survives a restart, or an in-memory backend for tests.
+ * A MongoDB wire-protocol server (mongo-java-server) on one of its own backends: in memory, or its H2
+ * MVStore backend when the data must survive a restart of the store. It is not MongoDB: the README lists what
+ * the services use of it and what they concede to it.
  */
 public final class MongoStore implements AutoCloseable {
 
@@ -34,17 +36,13 @@ public final class MongoStore implements AutoCloseable {
 	}
 
 	/**
-	 * @param file H2 MVStore file, created on first start and reused afterwards; a file in another
-	 * store format is refused with an IllegalStateException, never misread
+	 * @param file the H2 MVStore file, created on the first start and reopened afterwards; writes reach it by
+	 * MVStore's background commit (about every second) and on {@link #close()}
+	 * @param port 0 picks a free port
 	 */
 	public static MongoStore startWithFile(Path file, int port) throws IOException {
-		return startWithFile(file, port, BsonFileBackend.DEFAULT_CACHE_MB);
-	}
-
-	/** @param cacheMb the file store's page cache, on this JVM's heap */
-	public static MongoStore startWithFile(Path file, int port, int cacheMb) throws IOException {
 		Files.createDirectories(file.toAbsolutePath().getParent());
-		return bind(BsonFileBackend.open(file, cacheMb), port);
+		return bind(new H2Backend(file.toString()), port);
 	}
 
 	/** Package-private for the store benchmark, which compares backends. */
@@ -69,7 +67,7 @@ public final class MongoStore implements AutoCloseable {
 		return "mongodb://" + HOST + ":" + port() + "/" + database;
 	}
 
-	/** Closes client connections and the backend, which flushes the H2 file. */
+	/** Closes client connections and the backend (the file backend commits and closes its file). */
 	@Override
 	public void close() {
 		server.shutdown();

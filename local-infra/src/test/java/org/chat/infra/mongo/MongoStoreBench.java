@@ -4,11 +4,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.UUID;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.mongodb.client.MongoClient;
@@ -16,161 +18,169 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-
 /**
- * Prints throughput and CPU of the Mongo store backends through the real driver (client and store
- * share this JVM, so CPU includes the driver's share, the same for every backend). Run one backend per
- * JVM: {@code java -cp <test classpath> org.chat.infra.mongo.MongoStoreBench bson|h2|memory [documents] [cache MB]}.
+ * Prints what the local Mongo store costs, through the real driver (client and store share this JVM): bulk
+ * insert rate and CPU per document, the latency of {@code _id $in} lookups once the collection holds every
+ * document, and the store's footprint (heap per document for the memory backend, file bytes per document for
+ * the file backend). CPU per document and heap/file per document stay meaningful on a loaded machine; wall
+ * rates and latencies do not, so the load average is printed with them.
+ * <p>
+ * One backend per JVM, so one's garbage or JIT state does not bill the other:
+ * {@code java -Xmx3g -XX:+UseSerialGC -cp <test classpath> org.chat.infra.mongo.MongoStoreBench memory|h2 [documents]}.
  */
 public final class MongoStoreBench {
 
-	private static final int BATCH = 500;
+	private static final int INSERT_BATCH = 500;
 
-	private static final int ROUNDS = 100;
+	private static final int LOOKUP_IDS = 100;
 
-	private static final long SETTLE_MILLIS = 2_000;
+	private static final int LOOKUPS = 500;
 
 	private static final int WARMUP_DOCUMENTS = 20_000;
+
+	private static final int CONVERSATIONS = 5_000;
 
 	private MongoStoreBench() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		String backend = args[0];
-		int documents = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-		int cacheMb = args.length > 2 ? Integer.parseInt(args[2]) : BsonFileBackend.DEFAULT_CACHE_MB;
+		int documents = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
 		Path dir = Files.createTempDirectory("mongo-bench");
-		try (MongoStore store = start(backend, dir.resolve("bench.mv.db"), cacheMb);
-				MongoClient client = MongoClients.create(store.uri("chat"))) {
-			MongoDatabase chat = client.getDatabase("chat");
-			// Warm the JIT up first: its compiler threads would otherwise bill the first phase.
-			run(chat.getCollection("warmup"), WARMUP_DOCUMENTS, null);
-			chat.getCollection("warmup").drop();
-			run(chat.getCollection("messages"), documents, backend);
+		Path file = dir.resolve("bench.mv.db");
+		try {
+			try (MongoStore store = start(backend, file);
+					MongoClient client = MongoClients.create(store.uri("chat"))) {
+				MongoDatabase chat = client.getDatabase("chat");
+				// Warm the JIT up first: its compiler threads would otherwise bill the first phase.
+				insert(chat.getCollection("warmup"), -WARMUP_DOCUMENTS, WARMUP_DOCUMENTS, null);
+				lookups(chat.getCollection("warmup"), -WARMUP_DOCUMENTS, WARMUP_DOCUMENTS, null);
+				chat.getCollection("warmup").drop();
+				long heapBefore = liveHeap();
+
+				MongoCollection<Document> messages = chat.getCollection("messages");
+				insert(messages, 0, documents, backend);
+				lookups(messages, 0, documents, backend);
+				if (!Files.exists(file)) {
+					// The memory backend: its footprint is the heap it holds. (The file backend's heap is a page cache.)
+					long heapAfter = liveHeap();
+					System.out.printf("%-7s live heap after %,d documents: %,d MB, %,d B per document (%,d MB per 1M)%n",
+							backend, documents, heapAfter >> 20, (heapAfter - heapBefore) / documents,
+							(heapAfter - heapBefore) * 1_000_000L / documents >> 20);
+				}
+			}
+			if (Files.exists(file)) {
+				long size = Files.size(file);
+				System.out.printf("%-7s file after close: %,d MB, %,d B per document%n", backend, size >> 20,
+						size / documents);
+			}
 		}
 		finally {
-			// A run leaves half a gigabyte of file behind.
 			try (Stream<Path> files = Files.walk(dir)) {
 				files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
 			}
 		}
 	}
 
-	/** @param backend null runs the phases without printing */
-	private static void run(MongoCollection<Document> messages, int documents, String backend)
-			throws InterruptedException {
-		Random random = new Random(42);
-		List<String> ids = new ArrayList<>();
-		Phase insert = new Phase(backend, "insertMany random 24-hex _id (batches of " + BATCH + ")");
-		for (int start = 0; start < documents; start += BATCH) {
-			List<Document> batch = new ArrayList<>();
-			for (int i = start; i < Math.min(documents, start + BATCH); i++) {
-				String id = objectIdHex(random);
-				ids.add(id);
-				batch.add(message(id, i, random));
-			}
-			messages.insertMany(batch);
-		}
-		insert.done(documents);
-
-		Phase find = new Phase(backend, "find _id $in " + BATCH);
-		long found = 0;
-		for (int round = 0; round < ROUNDS; round++) {
-			found += messages.find(Filters.in("_id", sample(ids, random))).into(new ArrayList<>()).size();
-		}
-		find.done(found);
-
-		Phase update = new Phase(backend, "updateMany _id $in " + BATCH + " set deliveredAt");
-		long updated = 0;
-		for (int round = 0; round < ROUNDS; round++) {
-			updated += messages.updateMany(Filters.in("_id", sample(ids, random)), Updates.set("deliveredAt", new Date()))
-				.getModifiedCount();
-		}
-		update.done(updated);
-
-		Phase scan = new Phase(backend, "scan: conversation, sort seq desc, limit 50");
-		long scanned = 0;
-		for (int round = 0; round < 10; round++) {
-			messages.find(Filters.eq("conversationId", "c" + random.nextInt(50)))
-				.sort(Sorts.descending("seq"))
-				.limit(50)
-				.into(new ArrayList<>());
-			scanned += documents;
-		}
-		scan.done(scanned);
-	}
-
-	private static MongoStore start(String backend, Path file, int cacheMb) throws Exception {
+	private static MongoStore start(String backend, Path file) throws Exception {
 		return switch (backend) {
-			case "bson" -> MongoStore.startWithFile(file, 0, cacheMb);
-			case "h2" -> MongoStore.bind(new H2Backend(file.toString()), 0);
 			case "memory" -> MongoStore.startInMemory(0);
-			default -> throw new IllegalArgumentException("bson, h2 or memory, not " + backend);
+			case "h2" -> MongoStore.startWithFile(file, 0);
+			default -> throw new IllegalArgumentException("memory or h2, not " + backend);
 		};
 	}
 
-	private static Document message(String id, int seq, Random random) {
-		return new Document("_id", id).append("conversationId", "c" + random.nextInt(50))
-			.append("senderId", "u" + random.nextInt(200))
-			.append("recipientId", "u" + random.nextInt(200))
-			.append("clientMessageId", UUID.randomUUID().toString())
-			.append("seq", (long) seq)
-			.append("text", "hello there, message number " + seq)
-			.append("sentAt", new Date(1_700_000_000_000L + seq));
-	}
-
-	/** Message ids are effectively random (hashed), so every insert lands on a random leaf of the _id index. */
-	private static String objectIdHex(Random random) {
-		return String.format("%016x%08x", random.nextLong(), random.nextInt());
-	}
-
-	private static List<String> sample(List<String> ids, Random random) {
-		List<String> sample = new ArrayList<>(BATCH);
-		for (int i = 0; i < BATCH; i++) {
-			sample.add(ids.get(random.nextInt(ids.size())));
-		}
-		return sample;
-	}
-
-	/** Wall time and process CPU time of one phase. */
-	private static final class Phase {
-
-		private final String backend;
-
-		private final String name;
-
-		private final long startNanos = System.nanoTime();
-
-		private final long startCpu = cpuNanos();
-
-		Phase(String backend, String name) {
-			this.backend = backend;
-			this.name = name;
-		}
-
-		void done(long documents) throws InterruptedException {
-			if (backend == null) {
-				return;
+	/** Documents {@code first .. first + count - 1}, in bulk inserts. @param backend null: do not print */
+	private static void insert(MongoCollection<Document> messages, int first, int count, String backend) {
+		long startNanos = System.nanoTime();
+		long startCpu = cpuNanos();
+		List<Document> batch = new ArrayList<>(INSERT_BATCH);
+		for (int i = first; i < first + count; i++) {
+			batch.add(message(i));
+			if (batch.size() == INSERT_BATCH || i == first + count - 1) {
+				messages.insertMany(batch);
+				batch.clear();
 			}
+		}
+		if (backend != null) {
 			double seconds = (System.nanoTime() - startNanos) / 1e9;
-			// The file store commits in the background about once a second: count that commit in its phase.
-			Thread.sleep(SETTLE_MILLIS);
-			double cpuSeconds = (cpuNanos() - startCpu) / 1e9;
-			System.out.printf("%-7s %-46s %9d docs %7.2f s %10.0f docs/s  CPU %7.2f s  %7.1f µs CPU/doc%n", backend, name,
-					documents, seconds, documents / seconds, cpuSeconds, cpuSeconds * 1e6 / documents);
+			System.out.printf("%-7s insertMany (batches of %d) %,d documents: %.1f s, %,.0f docs/s, %.1f µs CPU per document"
+					+ " (load average %.1f)%n", backend, INSERT_BATCH, count, seconds, count / seconds,
+					(cpuNanos() - startCpu) / 1e3 / count, loadAverage());
 		}
+	}
 
-		private static long cpuNanos() {
-			return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-				.getProcessCpuTime();
+	/** {@code find({_id: {$in: 100 random ids}})}, one at a time. @param backend null: do not print */
+	private static void lookups(MongoCollection<Document> messages, int first, int count, String backend) {
+		Random random = new Random(7);
+		long[] micros = new long[LOOKUPS];
+		long startCpu = cpuNanos();
+		for (int round = 0; round < LOOKUPS; round++) {
+			Set<String> ids = new HashSet<>();
+			while (ids.size() < LOOKUP_IDS) {
+				ids.add(id(first + random.nextInt(count)));
+			}
+			long start = System.nanoTime();
+			int found = messages.find(Filters.in("_id", ids)).into(new ArrayList<>()).size();
+			micros[round] = (System.nanoTime() - start) / 1_000;
+			if (found != LOOKUP_IDS) {
+				throw new IllegalStateException("found " + found + " of " + LOOKUP_IDS);
+			}
 		}
+		if (backend != null) {
+			Arrays.sort(micros);
+			System.out.printf("%-7s find _id $in %d ids among %,d documents, %d queries: p50 %.2f ms, p90 %.2f ms, "
+					+ "p99 %.2f ms, max %.2f ms, %.0f µs CPU per query (load average %.1f)%n", backend, LOOKUP_IDS, count,
+					LOOKUPS, micros[LOOKUPS / 2] / 1e3, micros[LOOKUPS * 9 / 10] / 1e3, micros[LOOKUPS * 99 / 100] / 1e3,
+					micros[LOOKUPS - 1] / 1e3, (cpuNanos() - startCpu) / 1e3 / LOOKUPS, loadAverage());
+		}
+	}
 
+	/** Shaped like the message-service's {@code messages} documents. */
+	private static Document message(int i) {
+		int conversation = Math.floorMod(i * 31, CONVERSATIONS);
+		Date createdAt = new Date(1_700_000_000_000L + i);
+		return new Document("_id", id(i)).append("conversationId", "user" + conversation + ":user" + (conversation + 1))
+			.append("sender", "user" + conversation)
+			.append("recipient", "user" + (conversation + 1))
+			.append("text", "hello there, this is message number " + i)
+			.append("isPrivate", true)
+			.append("isRead", false)
+			.append("createdAt", createdAt)
+			.append("deliveredAt", null)
+			.append("readAt", null)
+			.append("clientMessageId", "c-" + i)
+			.append("seq", 1_700_000_000_000_000L + i)
+			.append("partition", i % 12)
+			.append("offset", (long) i);
+	}
+
+	/** Message ids are hashes: spread like them, and derived from {@code i} so the bench keeps no list of them. */
+	static String id(int i) {
+		long h = i * 0x9E3779B97F4A7C15L;
+		h ^= h >>> 29;
+		h *= 0xBF58476D1CE4E5B9L;
+		h ^= h >>> 32;
+		return String.format("%016x%08x", h, i);
+	}
+
+	private static long liveHeap() throws InterruptedException {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+			Thread.sleep(200);
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	private static long cpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	private static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 }

@@ -3,90 +3,110 @@ package org.chat.infra.mongo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
-
-import de.bwaldvogel.mongo.backend.KeyValue;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
 
 /**
- * Several collections written in parallel, one thread each (as pooled client connections do), with
- * MVStore's background commit: inserts with a unique check, lookups and overwrites, straight on the
- * store's maps and types. {@code StoreStress <threads> <documents per thread> <cache MB> <mode>}; mode
- * -1 is a plain MVStore that only prints a background failure and keeps running (what the store did
- * before), 0 the store's own settings ({@link BsonFileBackend#open}). Exit 0: all data read back.
+ * The file store under the load that once broke a home-made MVStore backend at a small heap: several
+ * collections written in parallel (one client thread each, as pooled connections do), random message-id
+ * {@code _id}s so every insert dirties a random page, lookups and updates by {@code _id} in between, MVStore's
+ * background commit running. Then the store is closed, reopened from its file, and every document is read back.
+ * <p>
+ * {@code java -Xmx256m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -cp <test classpath>
+ * org.chat.infra.mongo.StoreStress <threads> <documents per thread>}. Prints OK and exits 0 only when every
+ * document came back; a failure prints what was lost and exits 1.
  */
 public final class StoreStress {
 
-	public static void main(String[] args) throws Exception {
-		int threads = Integer.parseInt(args[0]);
-		int docsPerThread = Integer.parseInt(args[1]);
-		int cacheMb = Integer.parseInt(args[2]);
-		int fillRate = Integer.parseInt(args[3]);
-		// A run leaves its file in the temporary directory, for reopening after a failure.
-		Path dir = Files.createTempDirectory("stress");
-		MVStore store = fillRate < 0
-				? new MVStore.Builder().fileName(dir.resolve("s.mv.db").toString()).cacheSize(cacheMb)
-					.backgroundExceptionHandler((thread, e) -> {
-						System.out.println("PANIC in " + thread.getName() + ": " + e);
-					}).open()
-				: BsonFileBackend.open(dir.resolve("s.mv.db"), cacheMb).getMvStore();
-		List<Thread> workers = new ArrayList<>();
-		long start = System.nanoTime();
-		for (int t = 0; t < threads; t++) {
-			int n = t;
-			MVMap<KeyValue, Object> index = store.openMap("c" + n + "._index__id",
-					new MVMap.Builder<KeyValue, Object>().keyType(StoredTypes.INDEX_KEYS).valueType(StoredTypes.POSITIONS));
-			MVMap<Object, byte[]> data = store.openMap("databases.c" + n,
-					new MVMap.Builder<Object, byte[]>().keyType(StoredTypes.POSITIONS).valueType(StoredDocumentBytes.TYPE));
-			Thread worker = new Thread(() -> {
-				try {
-					work(n, index, data, docsPerThread);
-				}
-				catch (Throwable e) {
-					System.out.println("FAILED in worker " + n);
-					e.printStackTrace(System.out);
-					System.out.flush();
-					Runtime.getRuntime().halt(1);
-				}
-			});
-			workers.add(worker);
-			worker.start();
-		}
-		for (Thread worker : workers) {
-			worker.join();
-		}
-		store.close();
-		System.out.printf("threads=%d docs=%d cache=%d mode=%d %.1f s OK%n", threads, docsPerThread, cacheMb, fillRate,
-				(System.nanoTime() - start) / 1e9);
+	private static final int BATCH = 100;
+
+	private StoreStress() {
 	}
 
-	private static void work(int n, MVMap<KeyValue, Object> index, MVMap<Object, byte[]> data, int docs) {
-		Random random = new Random(n);
-		List<String> ids = new ArrayList<>();
-		for (int i = 0; i < docs; i++) {
-			String id = String.format("%016x%08x", random.nextLong(), random.nextInt());
-			ids.add(id);
-			if (index.get(new KeyValue(id)) != null || !(index.putIfAbsent(new KeyValue(id), id) == null)) {
-				throw new IllegalStateException("duplicate " + id);
+	public static void main(String[] args) throws Exception {
+		int threads = Integer.parseInt(args[0]);
+		int documents = Integer.parseInt(args[1]);
+		Path file = Files.createTempDirectory("store-stress").resolve("chat.mv.db");
+		long start = System.nanoTime();
+		try (MongoStore store = MongoStore.startWithFile(file, 0);
+				MongoClient client = MongoClients.create(store.uri("chat"))) {
+			ExecutorService workers = Executors.newFixedThreadPool(threads);
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				MongoCollection<Document> collection = client.getDatabase("chat").getCollection("c" + t);
+				int seed = t;
+				done.add(workers.submit(() -> write(collection, seed, documents)));
 			}
-			data.put(id, StoredBson.document(new de.bwaldvogel.mongo.bson.Document("_id", id).append("seq", (long) i)
-				.append("text", "hello there, message number " + i)));
-			if (i % 500 == 499) {
-				for (int k = 0; k < 500; k++) {
-					String probe = ids.get(random.nextInt(ids.size()));
-					if (index.get(new KeyValue(probe)) == null || data.get(probe) == null) {
-						throw new IllegalStateException("lost " + probe);
+			for (Future<?> worker : done) {
+				worker.get();
+			}
+			workers.shutdown();
+		}
+		System.out.printf("wrote %d × %,d documents in %.1f s; reopening %s (%,d MB)%n", threads, documents,
+				(System.nanoTime() - start) / 1e9, file, Files.size(file) >> 20);
+		long lost = 0;
+		try (MongoStore store = MongoStore.startWithFile(file, 0);
+				MongoClient client = MongoClients.create(store.uri("chat"))) {
+			for (int t = 0; t < threads; t++) {
+				MongoCollection<Document> collection = client.getDatabase("chat").getCollection("c" + t);
+				Random random = new Random(t);
+				for (int from = 0; from < documents; from += BATCH) {
+					Set<String> ids = new HashSet<>();
+					for (int i = from; i < Math.min(documents, from + BATCH); i++) {
+						ids.add(id(random));
 					}
-					if (k % 2 == 0) {
-						data.put(probe, StoredBson.document(new de.bwaldvogel.mongo.bson.Document("_id", probe)
-							.append("seq", (long) k).append("deliveredAt", new java.util.Date())));
-					}
+					lost += ids.size() - collection.countDocuments(Filters.in("_id", ids));
 				}
 			}
 		}
+		if (lost > 0) {
+			System.out.printf("FAILED: %,d documents missing after the reopen%n", lost);
+			System.exit(1);
+		}
+		System.out.printf("OK: %d × %,d documents all read back after the reopen, %.1f s in all%n", threads, documents,
+				(System.nanoTime() - start) / 1e9);
+		Files.delete(file);
+	}
+
+	private static void write(MongoCollection<Document> collection, int seed, int documents) {
+		Random random = new Random(seed);
+		Random probes = new Random(-seed);
+		List<String> written = new ArrayList<>(documents);
+		for (int from = 0; from < documents; from += BATCH) {
+			List<Document> batch = new ArrayList<>(BATCH);
+			for (int i = from; i < Math.min(documents, from + BATCH); i++) {
+				String id = id(random);
+				written.add(id);
+				batch.add(new Document("_id", id).append("seq", (long) i).append("text", "hello there, message " + i));
+			}
+			collection.insertMany(batch);
+			Set<String> sample = new HashSet<>();
+			for (int k = 0; k < BATCH; k++) {
+				sample.add(written.get(probes.nextInt(written.size())));
+			}
+			long found = collection.countDocuments(Filters.in("_id", sample));
+			if (found != sample.size()) {
+				throw new IllegalStateException("collection " + seed + ": found " + found + " of " + sample.size());
+			}
+			collection.updateMany(Filters.in("_id", sample), Updates.set("deliveredAt", new Date()));
+		}
+	}
+
+	private static String id(Random random) {
+		return String.format("%016x%08x", random.nextLong(), random.nextInt());
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.chat.contracts.client.ErrorCode;
 import org.chat.contracts.client.MessageView;
 
-/** Data and ack shapes of PROTOCOL.md that this service emits. */
+/** Data and ack shapes of docs/PROTOCOL.md that this service emits. */
 public final class ClientPayloads {
 
 	private ClientPayloads() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.chat.message.consume.InboundRecord;
+import org.chat.message.support.BenchMain;
 import org.chat.message.support.Harness;
 import org.chat.message.support.Harness.SyncPage;
 import org.chat.message.support.Records;
@@ -15,9 +16,7 @@ import org.chat.message.support.Records;
  * number of stored messages: they must not grow with the store. Stores {@code bench.messages} (default
  * 1,000,000) messages through the real send pipeline in batches of 500 over 12 partitions between
  * {@code bench.users} users, then times {@code bench.queries} queries of each kind and prints p50/p99/max.
- * <p>
- * Run: {@code ./mvnw -q -pl message-service -am test-compile && java -Xmx6g -cp "$(cat message-service/target/bench.classpath)" ...}
- * — see docs/MESSAGE-SERVICE.md "Tests and benchmarks" for the exact command.
+ * Run it as docs/MESSAGE-SERVICE.md shows ({@code -Dbench=bench.QueryLatencyBench -Dbench.heap=6g}).
  */
 public final class QueryLatencyBench {
 
@@ -29,6 +28,10 @@ public final class QueryLatencyBench {
 	}
 
 	public static void main(String[] args) {
+		BenchMain.run(QueryLatencyBench::measure);
+	}
+
+	private static void measure() {
 		int total = Integer.getInteger("bench.messages", 1_000_000);
 		int users = Integer.getInteger("bench.users", 1_000);
 		int queries = Integer.getInteger("bench.queries", 1_000);

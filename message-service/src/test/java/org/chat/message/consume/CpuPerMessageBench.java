@@ -5,6 +5,8 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,19 +23,19 @@ import org.chat.message.send.SendFeeds;
 import org.chat.message.send.SendHandler;
 import org.chat.message.send.SendParser;
 import org.chat.message.send.UnreadCounting;
+import org.chat.message.support.BenchMain;
 import org.chat.message.support.Harness;
 import org.chat.message.support.Records;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /**
- * Not part of the suite (no *Test suffix); run with {@code -Dtest=CpuPerMessageBench}. The bench's traffic
- * shape from Kafka bytes on: each polled batch holds sends and the delivery receipts of the previous batch's
- * sends; fan-out is serialized as for Redis and dropped. Prints process CPU per message (one send plus its
- * receipt) outside the embedded store's own threads ({@code mongo-server-*}: in production the store is
- * another process), the driver's and the service's work included.
+ * A benchmark main, not a test: the bench's traffic shape from Kafka bytes on. Each polled batch holds sends and
+ * the delivery receipts of the previous batch's sends; fan-out is serialized as for Redis and dropped. Prints
+ * process CPU per message (one send plus its receipt) outside the embedded store's own threads
+ * ({@code mongo-server-*}: in production the store is another process), the driver's and the service's work
+ * included. Run it as docs/MESSAGE-SERVICE.md shows ({@code -Dbench=consume.CpuPerMessageBench}).
  */
-class CpuPerMessageBench {
+public final class CpuPerMessageBench {
 
 	private static final int TOTAL = Integer.getInteger("bench.messages", 20_000);
 
@@ -43,8 +45,14 @@ class CpuPerMessageBench {
 
 	private static final int RUNS = Integer.getInteger("bench.runs", 5);
 
-	@Test
-	void cpuPerMessage() {
+	private CpuPerMessageBench() {
+	}
+
+	public static void main(String[] args) {
+		BenchMain.run(CpuPerMessageBench::measure);
+	}
+
+	private static void measure() {
 		run(); // warm-up
 		run();
 		double[][] runs = new double[RUNS][];
@@ -52,7 +60,7 @@ class CpuPerMessageBench {
 			runs[i] = run();
 		}
 		// the box is shared: the least disturbed run is the best estimate of the code's own cost
-		java.util.Arrays.sort(runs, java.util.Comparator.comparingDouble(r -> r[0]));
+		Arrays.sort(runs, Comparator.comparingDouble(r -> r[0]));
 		System.out.printf("[CpuPerMessageBench] %d messages (send + receipt), %d sends per batch: %.1f µs CPU "
 				+ "(outside the store) per message, min of %d runs (median %.1f), %.2f kB allocated per message, "
 				+ "%.0f messages/s on one thread%n", TOTAL, SENDS_PER_BATCH, runs[0][0], RUNS, runs[RUNS / 2][0],

@@ -7,25 +7,31 @@ import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.chat.message.consume.InboundRecord;
 import org.chat.message.store.StoredMessage;
+import org.chat.message.support.BenchMain;
 import org.chat.message.support.Harness;
 import org.chat.message.support.Records;
-import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 /**
- * Not part of the suite (no *Test suffix); run with {@code -Dtest=PersistPipelineBench}. Compares, in the
- * same JVM and moment, the raw embedded store ({@code insertMany} of the same documents) with the whole send
- * pipeline (bulk insert, counters, routing, fan-out to a capturing publisher), so the ratio holds even on a
- * loaded machine. Prints numbers only.
+ * A benchmark main, not a test. Compares, in the same JVM and moment, the raw embedded store ({@code insertMany}
+ * of the same documents) with the whole send pipeline (bulk insert, counters, routing, fan-out to a capturing
+ * publisher), so the ratio holds even on a loaded machine. Run it as docs/MESSAGE-SERVICE.md shows
+ * ({@code -Dbench=send.PersistPipelineBench}).
  */
-class PersistPipelineBench {
+public final class PersistPipelineBench {
 
 	private static final int TOTAL = Integer.getInteger("bench.messages", 10_000);
 
 	private static final int BATCH = 500;
 
-	@Test
-	void rawInsertManyVersusPipeline() {
+	private PersistPipelineBench() {
+	}
+
+	public static void main(String[] args) {
+		BenchMain.run(PersistPipelineBench::measure);
+	}
+
+	private static void measure() {
 		List<InboundRecord> records = new ArrayList<>();
 		for (int i = 0; i < TOTAL; i++) {
 			records.add(Records.send(i % 3, i, "u" + (i % 200), "u" + ((i * 7 + 1) % 200), "m" + i));

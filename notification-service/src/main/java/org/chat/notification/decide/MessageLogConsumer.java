@@ -1,0 +1,189 @@
+package org.chat.notification.decide;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.chat.contracts.Topics;
+import org.chat.contracts.envelope.Envelope;
+import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.events.MarkRead;
+import org.chat.contracts.events.MessageDelivered;
+import org.chat.contracts.events.SendMessage;
+import org.chat.contracts.json.ContractViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+
+/**
+ * Reads chat.messages as its own consumer group (the message-service's offsets and pace are untouched) and
+ * feeds sends, delivery receipts and reads to the {@link PushDecider}. A plain consumer loop rather than a
+ * listener container: a send's offset is committed only once its decision is made, seconds after later
+ * records were processed, which the containers' commit modes do not express.
+ */
+public class MessageLogConsumer implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(MessageLogConsumer.class);
+
+	private final ConsumerFactory<String, byte[]> consumers;
+
+	private final PushDecider decider;
+
+	private volatile Consumer<String, byte[]> consumer;
+
+	private volatile Thread thread;
+
+	private volatile boolean running;
+
+	private volatile boolean assigned;
+
+	public MessageLogConsumer(ConsumerFactory<String, byte[]> consumers, PushDecider decider) {
+		this.consumers = consumers;
+		this.decider = decider;
+	}
+
+	/** True once partitions of chat.messages are assigned: from then on, every new send is considered. */
+	public boolean isAssigned() {
+		return this.assigned;
+	}
+
+	@Override
+	public void start() {
+		this.consumer = this.consumers.createConsumer(Topics.NOTIFICATION_SERVICE_GROUP, null);
+		this.running = true;
+		this.thread = new Thread(this::run, "push-decider-consumer");
+		this.thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Consumer<String, byte[]> current = this.consumer;
+		if (current != null) {
+			current.wakeup();
+		}
+		try {
+			if (this.thread != null) {
+				this.thread.join(Duration.ofSeconds(10).toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	private void run() {
+		Consumer<String, byte[]> kafka = this.consumer;
+		try (kafka) {
+			kafka.subscribe(List.of(Topics.MESSAGES), new Rebalance());
+			while (this.running) {
+				for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+					handle(record);
+				}
+				commit(kafka, null);
+			}
+			commit(kafka, null);
+		}
+		catch (WakeupException ex) {
+			// stopping
+		}
+		catch (RuntimeException ex) {
+			log.error("push decider consumer stopped", ex);
+		}
+		finally {
+			this.assigned = false;
+		}
+	}
+
+	private void handle(ConsumerRecord<String, byte[]> record) {
+		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+		this.decider.offsets.consumed(partition, record.offset());
+		Envelope envelope;
+		try {
+			envelope = Envelope.fromBytes(record.value());
+		}
+		catch (ContractViolation ex) {
+			return; // the message-service logs undecodable records; nothing to push for them
+		}
+		EventType type = envelope.eventType();
+		try {
+			if (type == EventType.MESSAGE_SEND) {
+				SendMessage send = envelope.payloadAs(SendMessage.class);
+				if (send.messageId() != null && send.toUserId() != null && send.createdAt() != null) {
+					this.decider.onSend(partition, record.offset(), envelope.userId(), send.toUserId(),
+							send.messageId(), send.text(), send.createdAt());
+				}
+			}
+			else if (type == EventType.MESSAGE_DELIVERED) {
+				this.decider.onDelivered(envelope.userId(), envelope.payloadAs(MessageDelivered.class).messageId());
+			}
+			else if (type == EventType.MESSAGES_READ) {
+				MarkRead read = envelope.payloadAs(MarkRead.class);
+				if (read.otherUserId() != null) {
+					this.decider.onRead(partition, record.offset(), envelope.userId(), read.otherUserId());
+				}
+			}
+		}
+		catch (ContractViolation ex) {
+			log.debug("skipping {} at {}@{}: {}", envelope.type(), partition, record.offset(), ex.getMessage());
+		}
+	}
+
+	private void commit(Consumer<String, byte[]> kafka, Collection<TopicPartition> only) {
+		Map<TopicPartition, OffsetAndMetadata> offsets = this.decider.offsets.committable(only);
+		if (offsets.isEmpty()) {
+			return;
+		}
+		if (only == null) {
+			kafka.commitAsync(offsets, (done, error) -> {
+				if (error == null) {
+					this.decider.offsets.committed(done);
+				}
+			});
+		}
+		else {
+			kafka.commitSync(offsets);
+			this.decider.offsets.committed(offsets);
+		}
+	}
+
+	private final class Rebalance implements ConsumerRebalanceListener {
+
+		@Override
+		public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+			try {
+				commit(MessageLogConsumer.this.consumer, partitions);
+			}
+			catch (RuntimeException ex) {
+				log.warn("commit at revocation failed; the next owner re-reads from the last commit: {}", ex.toString());
+			}
+			MessageLogConsumer.this.decider.forget(partitions);
+		}
+
+		@Override
+		public void onPartitionsLost(Collection<TopicPartition> partitions) {
+			MessageLogConsumer.this.decider.forget(partitions);
+		}
+
+		@Override
+		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			MessageLogConsumer.this.assigned = true;
+			log.info("push decider reads {} partitions of {}", partitions.size(), Topics.MESSAGES);
+		}
+
+	}
+
+}

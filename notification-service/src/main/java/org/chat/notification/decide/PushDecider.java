@@ -1,0 +1,287 @@
+package org.chat.notification.decide;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.chat.contracts.Topics;
+import org.chat.contracts.routing.RoutingLookup;
+import org.chat.notification.config.PushProperties;
+import org.chat.notification.job.PushJob;
+import org.chat.notification.metrics.PushMetrics;
+import org.chat.notification.settings.Device;
+import org.chat.notification.settings.PushUser;
+import org.chat.notification.settings.PushUsers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * Decides per consumed send whether its recipient is pushed. A recipient without any session is pushed at
+ * once; otherwise after the grace period unless the delivery receipt (the message reached a socket) or a read
+ * of the conversation came first. Muted senders, users without devices and users over their rate are skipped.
+ * A decision ends when its jobs are on chat.push.jobs (acks=all); until then the send's offset is not
+ * committed, so a crash or a failing store/broker delays a push and never loses it.
+ */
+public class PushDecider {
+
+	private static final Logger log = LoggerFactory.getLogger(PushDecider.class);
+
+	private static final Duration RETRY_DECISION = Duration.ofSeconds(1);
+
+	private static final int MAX_NOTIFIED = 200_000;
+
+	private final PushProperties properties;
+
+	private final PushUsers users;
+
+	private final RoutingLookup routing;
+
+	private final KafkaTemplate<String, byte[]> jobs;
+
+	private final PushMetrics metrics;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService timers;
+
+	private final ExecutorService deciders;
+
+	private final PerUserRate rate;
+
+	final OffsetTracker offsets = new OffsetTracker();
+
+	/** Guarded by this. */
+	private final Map<String, PendingPush> byMessage = new HashMap<>();
+
+	/** Guarded by this: recipient|sender → its pending pushes. */
+	private final Map<String, Map<String, PendingPush>> byPair = new HashMap<>();
+
+	/**
+	 * Guarded by this: recipient|sender pairs pushed since their last read (a read dismisses them). Bounded:
+	 * past {@link #MAX_NOTIFIED} the oldest are forgotten (their notification then stays until opened).
+	 */
+	private final Set<String> notified = new LinkedHashSet<>();
+
+	public PushDecider(PushProperties properties, PushUsers users, RoutingLookup routing,
+			KafkaTemplate<String, byte[]> jobs, PushMetrics metrics, Clock clock, ScheduledExecutorService timers,
+			ExecutorService deciders) {
+		this.properties = properties;
+		this.users = users;
+		this.routing = routing;
+		this.jobs = jobs;
+		this.metrics = metrics;
+		this.clock = clock;
+		this.timers = timers;
+		this.deciders = deciders;
+		this.rate = new PerUserRate(properties.perUserPerMinute(), clock);
+	}
+
+	/** A {@code message.send} from {@code sender}. */
+	public void onSend(TopicPartition partition, long offset, String sender, String recipient, String messageId,
+			String text, Instant createdAt) {
+		if (sender.equals(recipient)) {
+			return;
+		}
+		PendingPush push = new PendingPush(messageId, recipient, sender, text, createdAt, partition, offset);
+		synchronized (this) {
+			if (this.byMessage.putIfAbsent(messageId, push) != null) {
+				return; // a client retry of a send already pending
+			}
+			this.byPair.computeIfAbsent(push.pair(), p -> new LinkedHashMap<>()).put(messageId, push);
+			this.offsets.hold(partition, offset);
+		}
+		Instant now = this.clock.instant();
+		Instant graceEnds = max(createdAt.plus(this.properties.grace()), now.plus(this.properties.catchUpWait()));
+		this.routing.gatewaysOf(List.of(recipient))
+			.timeout(this.properties.presenceTimeout())
+			.subscribe(gateways -> schedule(push, gateways.isEmpty() ? Duration.ZERO : Duration.between(now, graceEnds)),
+					error -> schedule(push, Duration.between(now, graceEnds)));
+	}
+
+	/** A {@code message.delivered} by {@code recipient}: the message reached one of its sockets. */
+	public void onDelivered(String recipient, String messageId) {
+		synchronized (this) {
+			PendingPush push = this.byMessage.get(messageId);
+			if (push != null && push.recipient.equals(recipient)) {
+				cancel(push);
+				this.metrics.skipped("delivered");
+			}
+		}
+	}
+
+	/** A {@code message.read}: {@code reader} read everything from {@code sender}, perhaps on another device. */
+	public void onRead(TopicPartition partition, long offset, String reader, String sender) {
+		boolean dismiss;
+		synchronized (this) {
+			Map<String, PendingPush> pending = this.byPair.get(PendingPush.pair(reader, sender));
+			if (pending != null) {
+				new ArrayList<>(pending.values()).forEach(push -> {
+					cancel(push);
+					this.metrics.skipped("read");
+				});
+			}
+			dismiss = this.notified.remove(PendingPush.pair(reader, sender));
+		}
+		if (dismiss) {
+			this.offsets.hold(partition, offset);
+			this.deciders.execute(() -> dismiss(partition, offset, reader, sender));
+		}
+	}
+
+	/** The partitions went to another instance, which re-reads their open sends from the committed offsets. */
+	public void forget(Collection<TopicPartition> partitions) {
+		synchronized (this) {
+			new ArrayList<>(this.byMessage.values()).stream()
+				.filter(push -> partitions.contains(push.partition))
+				.forEach(this::cancel);
+		}
+		this.offsets.forget(partitions);
+	}
+
+	public synchronized int pendingCount() {
+		return this.byMessage.size();
+	}
+
+	private void schedule(PendingPush push, Duration delay) {
+		synchronized (this) {
+			if (this.byMessage.get(push.messageId) != push) {
+				return; // delivered or read meanwhile
+			}
+			push.deadline = this.timers.schedule(() -> this.deciders.execute(() -> decide(push)),
+					Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	/** Must hold the lock. Ends the decision without a push. */
+	private void cancel(PendingPush push) {
+		if (!remove(push)) {
+			return;
+		}
+		if (push.deadline != null) {
+			push.deadline.cancel(false);
+		}
+		this.offsets.close(push.partition, push.offset);
+	}
+
+	private boolean remove(PendingPush push) {
+		if (this.byMessage.remove(push.messageId, push)) {
+			Map<String, PendingPush> pair = this.byPair.get(push.pair());
+			if (pair != null) {
+				pair.remove(push.messageId);
+				if (pair.isEmpty()) {
+					this.byPair.remove(push.pair());
+				}
+			}
+			return true;
+		}
+		return false;
+	}
+
+	private void decide(PendingPush push) {
+		synchronized (this) {
+			if (this.byMessage.get(push.messageId) != push) {
+				return;
+			}
+		}
+		PushUser user;
+		try {
+			user = this.users.find(push.recipient);
+		}
+		catch (RuntimeException ex) {
+			log.warn("store unavailable deciding the push of {}; retrying: {}", push.messageId, ex.toString());
+			schedule(push, RETRY_DECISION);
+			return;
+		}
+		String skipped = user.mutes(push.sender) ? "muted"
+				: user.devices().isEmpty() ? "no_device" : !this.rate.tryAcquire(push.recipient) ? "rate" : null;
+		synchronized (this) {
+			if (!remove(push)) {
+				return; // delivered or read while the store was read
+			}
+			if (skipped == null) {
+				// under the lock that onRead takes: a read from now on dismisses this push
+				this.notified.remove(push.pair());
+				this.notified.add(push.pair());
+				if (this.notified.size() > MAX_NOTIFIED) {
+					this.notified.remove(this.notified.iterator().next());
+				}
+			}
+		}
+		if (skipped != null) {
+			this.metrics.skipped(skipped);
+			this.offsets.close(push.partition, push.offset);
+			return;
+		}
+		String text = user.previews() ? push.text : null;
+		List<PushJob> jobs = user.devices().stream()
+			.map(device -> new PushJob(push.messageId + "/" + device.deviceId(), PushJob.Kind.MESSAGE, push.recipient,
+					device, push.sender, push.messageId, text, push.createdAt, push.partition.partition(),
+					push.offset))
+			.toList();
+		produce(jobs, () -> this.offsets.close(push.partition, push.offset), () -> retry(push));
+	}
+
+	/** The broker refused the jobs: the decision is taken again (same jobs, same ids) a moment later. */
+	private void retry(PendingPush push) {
+		synchronized (this) {
+			this.byMessage.putIfAbsent(push.messageId, push);
+			this.byPair.computeIfAbsent(push.pair(), p -> new LinkedHashMap<>()).putIfAbsent(push.messageId, push);
+		}
+		schedule(push, RETRY_DECISION);
+	}
+
+	private void dismiss(TopicPartition partition, long offset, String reader, String sender) {
+		List<Device> devices;
+		try {
+			devices = this.users.find(reader).devices();
+		}
+		catch (RuntimeException ex) {
+			this.timers.schedule(() -> this.deciders.execute(() -> dismiss(partition, offset, reader, sender)),
+					RETRY_DECISION.toMillis(), TimeUnit.MILLISECONDS);
+			return;
+		}
+		Instant now = this.clock.instant();
+		List<PushJob> jobs = devices.stream()
+			.map(device -> new PushJob("read/" + partition.partition() + "/" + offset + "/" + device.deviceId(),
+					PushJob.Kind.READ, reader, device, sender, null, null, now, partition.partition(), offset))
+			.toList();
+		produce(jobs, () -> this.offsets.close(partition, offset),
+				() -> this.timers.schedule(() -> this.deciders.execute(() -> dismiss(partition, offset, reader, sender)),
+						RETRY_DECISION.toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	private void produce(List<PushJob> jobs, Runnable done, Runnable failed) {
+		CompletableFuture<?>[] sends = jobs.stream()
+			.map(job -> this.jobs.send(new ProducerRecord<>(Topics.PUSH_JOBS, job.userId(), job.toBytes())))
+			.toArray(CompletableFuture[]::new);
+		CompletableFuture.allOf(sends).whenComplete((ok, error) -> {
+			if (error == null) {
+				done.run();
+			}
+			else {
+				log.warn("push jobs not accepted by Kafka; retrying: {}", error.toString());
+				failed.run();
+			}
+		});
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+}
