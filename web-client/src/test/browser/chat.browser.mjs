@@ -11,7 +11,7 @@
  *   RUN_ID                suffix of the user names, so runs against a stack with old data never meet
  *                         (default: 4 random characters)
  *   RESTART_GATEWAY_A     optional shell command that restarts gateway A (e.g. with ./chat up running:
- *                         'kill $(cat .chat/run/gateway-8080.pid)'); then a step checks that the page
+ *                         'kill $(head -n1 .chat/run/gateway-8080.pid)'); then a step checks that the page
  *                         reconnects by itself and syncs what was sent meanwhile. Skipped when unset.
  *   RESTART_TIMEOUT_S     how long gateway A may take to come back (default 300)
  *   STEP_TIMEOUT_S        how long each expected state may take to appear (default 30; the machine may be busy)

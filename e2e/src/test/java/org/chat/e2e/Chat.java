@@ -43,6 +43,11 @@ public final class Chat {
 		return this.stack.gatewayB();
 	}
 
+	/** The client URI of any gateway process, e.g. {@code gateway-c}. */
+	public URI gateway(String name) {
+		return this.stack.uri(name);
+	}
+
 	public static String user(String base) {
 		return TestUsers.unique(base);
 	}

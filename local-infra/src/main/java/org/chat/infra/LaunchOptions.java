@@ -25,7 +25,7 @@ public final class LaunchOptions {
 		return parse(args, knownFlags, System.getenv());
 	}
 
-	static LaunchOptions parse(String[] args, Set<String> knownFlags, Map<String, String> env) {
+	public static LaunchOptions parse(String[] args, Set<String> knownFlags, Map<String, String> env) {
 		Map<String, String> flags = new HashMap<>();
 		for (String arg : args) {
 			int eq = arg.indexOf('=');

@@ -15,7 +15,7 @@ class PreflightTest {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			int busyPort = taken.getLocalPort();
 
-			assertThat(Preflight.busyPorts(busyPort + "," + freePort + ",")).containsExactly(busyPort);
+			assertThat(Preflight.busyPorts(java.util.List.of(busyPort, freePort))).containsExactly(busyPort);
 		}
 	}
 

@@ -8,7 +8,7 @@ import org.chat.contracts.client.ClientEvents;
 import org.chat.e2e.Chat;
 import org.chat.e2e.EndToEnd;
 import org.chat.e2e.client.JsClient;
-import org.chat.e2e.stack.Service;
+import org.chat.e2e.stack.Stack;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +33,7 @@ class GatewayCrashIT {
 			traffic.awaitAcked(20, 30_000);
 			ackedBeforeKill = traffic.ackedCount();
 			killedAt = System.nanoTime();
-			chat.stack().kill(Service.GATEWAY_A);
+			chat.stack().kill(Stack.gateway(0));
 			traffic.awaitAcked(ackedBeforeKill + 20, 30_000);
 			traffic.close();
 
@@ -58,7 +58,7 @@ class GatewayCrashIT {
 		}
 		finally {
 			long restart = System.nanoTime();
-			chat.stack().restart(Service.GATEWAY_A);
+			chat.stack().restart(Stack.gateway(0));
 			System.out.printf("[chaos] gateway restart → ready in %d ms%n", (System.nanoTime() - restart) / 1_000_000);
 		}
 	}

@@ -9,7 +9,7 @@ import org.chat.contracts.client.ClientEvents;
 import org.chat.e2e.Chat;
 import org.chat.e2e.EndToEnd;
 import org.chat.e2e.client.JsClient;
-import org.chat.e2e.stack.Service;
+import org.chat.e2e.stack.Stack;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -32,11 +32,11 @@ class MessageServiceCrashIT {
 		long downMillis;
 		try (Traffic traffic = new Traffic(alice, bob.userId(), "mskill")) {
 			traffic.awaitAcked(15, 30_000);
-			chat.stack().kill(Service.MESSAGE_SERVICE);
+			chat.stack().kill(Stack.messageService(1));
 			long killedAt = System.nanoTime();
 			traffic.awaitAcked(traffic.ackedCount() + 15, 30_000);
 			try {
-				chat.stack().restart(Service.MESSAGE_SERVICE);
+				chat.stack().restart(Stack.messageService(1));
 			}
 			finally {
 				downMillis = (System.nanoTime() - killedAt) / 1_000_000;

@@ -4,7 +4,7 @@ import org.chat.contracts.client.ClientEvents;
 import org.chat.e2e.Chat;
 import org.chat.e2e.EndToEnd;
 import org.chat.e2e.client.JsClient;
-import org.chat.e2e.stack.Service;
+import org.chat.e2e.stack.Stack;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +34,12 @@ class PresenceRestartIT {
 		try (toBob) {
 			toBob.awaitAcked(10, 30_000);
 			int listsBefore = Presence.seen(alice);
-			chat.stack().kill(Service.PRESENCE_SERVICE);
+			chat.stack().kill(Stack.presenceService(1));
 			killedAt = System.nanoTime();
 			JsClient carol = chat.connect(carolId, chat.b());
 			carol.ack(ClientEvents.REGISTER_USER, Chat.profile(carolId));
 			dave.disconnect();
-			chat.stack().restart(Service.PRESENCE_SERVICE);
+			chat.stack().restart(Stack.presenceService(1));
 			readyAt = System.nanoTime();
 			convergedAt = Presence.awaitListed(alice, listsBefore, CONVERGED_WITHIN_MILLIS + 10_000,
 					list -> Chat.listed(list, alice.userId()) && Chat.listed(list, bob.userId())

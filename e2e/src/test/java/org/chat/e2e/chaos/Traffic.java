@@ -32,7 +32,8 @@ final class Traffic implements AutoCloseable {
 
 	}
 
-	private final JsClient sender;
+	/** Replaced when the sender reconnects through another gateway ({@link #switchSender}). */
+	private volatile JsClient sender;
 
 	private final String toUserId;
 
@@ -90,6 +91,11 @@ final class Traffic implements AutoCloseable {
 	JsonNode send(String clientMessageId) {
 		return sender.ack(ClientEvents.SEND_PRIVATE_MESSAGE,
 				Payloads.obj("text", "chaos " + clientMessageId, "toUserId", toUserId, "clientMessageId", clientMessageId));
+	}
+
+	/** The sender reconnected (its gateway went away): the following sends go through {@code reconnected}. */
+	void switchSender(JsClient reconnected) {
+		this.sender = reconnected;
 	}
 
 	String prefix() {

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -54,6 +55,9 @@ class ChatGatewayIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	ReactiveStringRedisTemplate redis;
@@ -186,7 +190,7 @@ class ChatGatewayIT {
 		assertThat(this.redis.getExpire(PresenceKeys.gatewayAlive(GATEWAY)).block(WAIT)).isPositive();
 		assertThat(this.redis.opsForSet().isMember(PresenceKeys.GATEWAYS, GATEWAY).block(WAIT)).isTrue();
 		HttpResponse<String> ready = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health/readiness")).build(),
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.managementPort + "/actuator/health/readiness")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		assertThat(ready.statusCode()).isEqualTo(200);
 		assertThat(ready.body()).contains("\"UP\"");

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroup;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code /actuator/prometheus} of a chat gateway against real Kafka and Redis carries the gateway meters after
- * real traffic; readiness is wired to Redis and Kafka. Same properties as {@link ChatGatewayIT}: one cached context.
+ * real traffic; readiness is wired to Redis and Kafka; actuator answers on the management port only. Same properties as {@link ChatGatewayIT}: one cached context.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "chat.dev.enabled=true", "chat.gateway.redis-timeout=10s", "chat.gateway.id=" + ChatGatewayIT.GATEWAY,
@@ -43,6 +44,9 @@ class ChatMetricsIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@Autowired
 	ReactiveStringRedisTemplate redis;
@@ -100,12 +104,32 @@ class ChatMetricsIT {
 		assertThat(get("/actuator/health/readiness")).contains("\"UP\"");
 	}
 
+	@Test
+	void actuatorIsOnTheManagementPortAndNotOnTheClientPort() throws Exception {
+		assertThat(this.managementPort).isNotEqualTo(this.port);
+		for (String path : new String[] { "/actuator", "/actuator/health", "/actuator/health/readiness",
+				"/actuator/health/liveness", "/actuator/prometheus", "/actuator/info" }) {
+			assertThat(status(this.port, path)).as("client port %s", path).isEqualTo(404);
+		}
+		assertThat(get("/actuator/health/liveness")).contains("\"UP\"");
+		assertThat(get("/actuator/prometheus")).contains("chat_gateway_connections");
+	}
+
+	/** GET on the management port, expecting 200. */
 	private String get(String path) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).timeout(WAIT).build(),
-					HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send(this.managementPort, path);
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body();
+	}
+
+	private static int status(int port, String path) throws Exception {
+		return send(port, path).statusCode();
+	}
+
+	private static HttpResponse<String> send(int port, String path) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(WAIT).build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** The sum of the series that start with {@code series} (a name, or a name and its first labels); 0 if none. */

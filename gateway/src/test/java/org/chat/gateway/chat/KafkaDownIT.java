@@ -13,6 +13,7 @@ import org.chat.testsupport.TestInfra;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +27,9 @@ class KafkaDownIT {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) throws Exception {
@@ -55,12 +59,12 @@ class KafkaDownIT {
 	void readinessIsDownAndLivenessUp() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		long start = System.nanoTime();
-		HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).build(),
+		HttpResponse<String> readiness = http.send(HttpRequest.newBuilder(management("/actuator/health/readiness")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		long millis = (System.nanoTime() - start) / 1_000_000;
 		assertThat(readiness.statusCode()).isEqualTo(503);
 		assertThat(millis).isLessThan(Duration.ofSeconds(8).toMillis());
-		assertThat(http.send(HttpRequest.newBuilder(uri("/actuator/health/liveness")).build(),
+		assertThat(http.send(HttpRequest.newBuilder(management("/actuator/health/liveness")).build(),
 				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 	}
 
@@ -74,6 +78,10 @@ class KafkaDownIT {
 
 	private URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	private URI management(String path) {
+		return URI.create("http://127.0.0.1:" + this.managementPort + path);
 	}
 
 }

@@ -20,11 +20,12 @@ public final class ProcessStats {
 		return this.runDir;
 	}
 
+	/** The first line of the pid file (the supervisor's format: pid, then its start time and ports). */
 	public OptionalLong pid(String name) {
 		try {
-			return OptionalLong.of(Long.parseLong(Files.readString(this.runDir.resolve(name + ".pid")).trim()));
+			return OptionalLong.of(Long.parseLong(Files.readAllLines(this.runDir.resolve(name + ".pid")).get(0).trim()));
 		}
-		catch (IOException | NumberFormatException ex) {
+		catch (IOException | NumberFormatException | IndexOutOfBoundsException ex) {
 			return OptionalLong.empty();
 		}
 	}

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class HealthIT extends ServiceIT {
 
-	@LocalServerPort
+	@LocalManagementPort
 	int port;
 
 	@Test

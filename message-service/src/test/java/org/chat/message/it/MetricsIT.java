@@ -9,7 +9,7 @@ import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.events.SendMessage;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code /actuator/prometheus} carries the service's meters and the Kafka consumer's lag. */
 class MetricsIT extends ServiceIT {
 
-	@LocalServerPort
+	@LocalManagementPort
 	int port;
 
 	@Test

@@ -9,7 +9,7 @@ import java.time.Duration;
 import org.chat.contracts.json.Json;
 import org.chat.presence.support.PresenceItSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Readiness needs Redis and Kafka; liveness is the application alone. */
 class HealthIT extends PresenceItSupport {
 
-	@LocalServerPort
+	@LocalManagementPort
 	private int port;
 
 	@Test

@@ -10,7 +10,7 @@ import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.Typing;
 import org.chat.presence.support.PresenceItSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 /** {@code /actuator/prometheus} carries the presence meters, moved by a real session, typing and sweep. */
 class MetricsIT extends PresenceItSupport {
 
-	@LocalServerPort
+	@LocalManagementPort
 	private int port;
 
 	@Test

@@ -1,0 +1,177 @@
+package org.chat.infra.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.chat.infra.supervise.ProcessSpec;
+import org.chat.infra.supervise.Readiness;
+import org.chat.infra.supervise.Supervisor;
+
+/**
+ * The processes of the local stack and their ports: Kafka, Redis and the Mongo store, then gateways on the given
+ * ports and {@code message-service-1..M}, {@code presence-service-1..K}. Every process gets its own ports: the
+ * services' ports are handed out upwards from {@code CHAT_MESSAGE_PORT} / {@code CHAT_PRESENCE_PORT} and the
+ * management (actuator) ports upwards from {@code CHAT_MANAGEMENT_PORT}, in that order (gateways, message-services,
+ * presence-services), skipping any port already given to another process.
+ */
+final class Topology {
+
+	enum Tier {
+		INFRASTRUCTURE, SERVICE, GATEWAY
+	}
+
+	record Member(ProcessSpec spec, Tier tier) {
+
+		String name() {
+			return this.spec.name();
+		}
+
+	}
+
+	private final List<Member> members;
+
+	private Topology(List<Member> members) {
+		this.members = List.copyOf(members);
+	}
+
+	static Topology of(StackSettings s, Path redisBinary, String devSecret) {
+		Set<Integer> taken = new HashSet<>(List.of(s.kafkaPort(), s.kafkaControllerPort(), s.redisPort(), s.mongoPort()));
+		taken.addAll(s.gatewayPorts());
+		List<Member> members = new ArrayList<>();
+		String infraClasspath = System.getProperty("java.class.path");
+		members.add(new Member(infra("kafka", s.kafkaPort(), java(s, s.kafkaHeap(), "-cp", infraClasspath,
+				"org.chat.infra.kafka.KafkaMain", "--port=" + s.kafkaPort(), "--controller-port=" + s.kafkaControllerPort(),
+				"--partitions=" + s.kafkaPartitions(), "--data-dir=" + s.dataDir().resolve("kafka"))), Tier.INFRASTRUCTURE));
+		members.add(new Member(infra("redis", s.redisPort(), List.of(redisBinary.toString(), "--port",
+				Integer.toString(s.redisPort()), "--bind", "127.0.0.1", "--dir", s.dataDir().resolve("redis").toString(),
+				"--appendonly", "yes", "--save", "", "--daemonize", "no")), Tier.INFRASTRUCTURE));
+		members.add(new Member(infra("mongo", s.mongoPort(), java(s, s.mongoHeap(), "-cp", infraClasspath,
+				"org.chat.infra.mongo.MongoMain", "--port=" + s.mongoPort(), "--data-dir=" + s.dataDir().resolve("mongo"))),
+				Tier.INFRASTRUCTURE));
+
+		List<String> infraArgs = List.of("--spring.kafka.bootstrap-servers=localhost:" + s.kafkaPort(),
+				"--spring.data.redis.host=localhost", "--spring.data.redis.port=" + s.redisPort(),
+				"--spring.mongodb.uri=mongodb://localhost:" + s.mongoPort() + "/chat");
+		PortCursor management = new PortCursor(s.managementPort(), taken);
+		for (int port : s.gatewayPorts()) {
+			List<String> args = new ArrayList<>(infraArgs);
+			// Every local client (browser, bench, Gatling) comes from 127.0.0.1: the per-address limit is off unless asked.
+			args.addAll(List.of("--chat.gateway.id=gw-" + port, "--chat.dev.enabled=true",
+					"--chat.engine.max-connections-per-address=" + s.maxConnectionsPerAddress()));
+			// One dev signing secret for every gateway and restart: a token from one is valid on the others, as
+			// behind a load balancer.
+			members.add(new Member(service(s, "gateway-" + port, "gateway", s.gatewayHeap(), port, management.take(), args,
+					Map.of("CHAT_AUTH_JWT_SECRET", devSecret)), Tier.GATEWAY));
+		}
+		addInstances(members, s, "message-service", s.messageInstances(), new PortCursor(s.messagePort(), taken),
+				management, infraArgs);
+		addInstances(members, s, "presence-service", s.presenceInstances(), new PortCursor(s.presencePort(), taken),
+				management, infraArgs);
+		return new Topology(members);
+	}
+
+	/** {@code <module>-1} to {@code <module>-<count>}, each with its own port and management port. */
+	private static void addInstances(List<Member> members, StackSettings s, String module, int count, PortCursor ports,
+			PortCursor management, List<String> infraArgs) {
+		for (int i = 1; i <= count; i++) {
+			members.add(new Member(service(s, module + "-" + i, module, s.serviceHeap(), ports.take(), management.take(),
+					infraArgs, Map.of()), Tier.SERVICE));
+		}
+	}
+
+	/** Hands out ports upwards from a base, skipping every port some process of the stack has already. */
+	private static final class PortCursor {
+
+		private final Set<Integer> taken;
+
+		private int next;
+
+		PortCursor(int base, Set<Integer> taken) {
+			this.next = base;
+			this.taken = taken;
+		}
+
+		int take() {
+			while (this.taken.contains(this.next)) {
+				this.next++;
+			}
+			this.taken.add(this.next);
+			return this.next++;
+		}
+
+	}
+
+	private static ProcessSpec infra(String name, int port, List<String> command) {
+		return new ProcessSpec(name, command, Map.of(), Readiness.port(port), true,
+				Map.of(Supervisor.PORT, Integer.toString(port)));
+	}
+
+	private static ProcessSpec service(StackSettings s, String name, String module, String heap, int port,
+			int managementPort, List<String> args, Map<String, String> env) {
+		List<String> command = java(s, heap, "-jar", s.jar(module).toString(), "--server.port=" + port,
+				"--management.server.port=" + managementPort);
+		command.addAll(args);
+		Map<String, String> environment = new LinkedHashMap<>(env);
+		// the instance's stable name: Kafka static membership (group.instance.id), as the pod name is on Kubernetes
+		environment.put("CHAT_INSTANCE_ID", name);
+		return new ProcessSpec(name, command, environment,
+				Readiness.http(java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")),
+				true, Map.of(Supervisor.PORT, Integer.toString(port), Supervisor.MANAGEMENT_PORT,
+						Integer.toString(managementPort)));
+	}
+
+	/** Serial GC: least overhead on a 2-core box; an OOM ends the JVM, so the supervisor restarts it. */
+	private static List<String> java(StackSettings s, String heap, String... rest) {
+		List<String> command = new ArrayList<>(List.of(ProcessSpec.java(), "-Xmx" + heap, "-XX:+UseSerialGC",
+				"-XX:+ExitOnOutOfMemoryError"));
+		command.addAll(s.javaOptions());
+		command.addAll(List.of(rest));
+		return command;
+	}
+
+	List<Member> members() {
+		return this.members;
+	}
+
+	List<Member> tier(Tier tier) {
+		return this.members.stream().filter(m -> m.tier() == tier).toList();
+	}
+
+	/** Only the named processes, or all when {@code names} is empty. */
+	Topology only(List<String> names) {
+		if (names.isEmpty()) {
+			return this;
+		}
+		List<String> unknown = names.stream().filter(n -> this.members.stream().noneMatch(m -> m.name().equals(n))).toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("CHAT_SERVICES names unknown processes " + unknown + "; known: "
+					+ this.members.stream().map(Member::name).toList());
+		}
+		return new Topology(this.members.stream()
+			.filter(m -> m.tier() == Tier.INFRASTRUCTURE || names.contains(m.name()))
+			.toList());
+	}
+
+	Topology infrastructureOnly() {
+		return new Topology(tier(Tier.INFRASTRUCTURE));
+	}
+
+	/** Every port some process of this topology binds (Kafka's controller port included). */
+	List<Integer> ports(StackSettings s) {
+		List<Integer> ports = new ArrayList<>(List.of(s.kafkaControllerPort()));
+		this.members.forEach(m -> {
+			ports.add(Integer.parseInt(m.spec().attributes().get(Supervisor.PORT)));
+			String management = m.spec().attributes().get(Supervisor.MANAGEMENT_PORT);
+			if (management != null) {
+				ports.add(Integer.parseInt(management));
+			}
+		});
+		return ports;
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.chat.infra.stack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.chat.infra.stack.Topology.Member;
+import org.chat.infra.supervise.Supervisor;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TopologyTest {
+
+	@Test
+	void theDefaultStackIsTwoGatewaysAndOneOfEachService() {
+		Topology topology = topology(Map.of());
+
+		assertThat(names(topology)).containsExactly("kafka", "redis", "mongo", "gateway-8080", "gateway-8081",
+				"message-service-1", "presence-service-1");
+		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8080, 8081, 8090, 8091);
+		assertThat(ports(topology, Supervisor.MANAGEMENT_PORT)).containsExactly(8070, 8071, 8072, 8073);
+	}
+
+	@Test
+	void anyNumberOfEachProcessGetsItsOwnPortsNameAndInstanceId() {
+		Topology topology = topology(Map.of("CHAT_GATEWAY_PORTS", "8080 8081 8082", "CHAT_MESSAGE_INSTANCES", "2",
+				"CHAT_PRESENCE_INSTANCES", "2"));
+
+		assertThat(names(topology)).containsExactly("kafka", "redis", "mongo", "gateway-8080", "gateway-8081",
+				"gateway-8082", "message-service-1", "message-service-2", "presence-service-1", "presence-service-2");
+		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8080, 8081, 8082, 8090, 8091,
+				8092, 8093);
+		assertThat(ports(topology, Supervisor.MANAGEMENT_PORT)).containsExactly(8070, 8071, 8072, 8073, 8074, 8075, 8076);
+		Member second = topology.members().stream().filter(m -> m.name().equals("message-service-2")).findFirst().orElseThrow();
+		assertThat(second.spec().environment()).containsEntry("CHAT_INSTANCE_ID", "message-service-2");
+		assertThat(second.spec().command()).contains("--server.port=8091", "--management.server.port=8074");
+		assertThat(second.spec().readiness()).hasToString("GET http://127.0.0.1:8074/actuator/health/readiness");
+	}
+
+	@Test
+	void portsHandedOutUpwardsSkipEveryPortAnotherProcessHas() {
+		Topology topology = topology(Map.of("CHAT_GATEWAY_PORTS", "8070 8090", "CHAT_MESSAGE_INSTANCES", "3",
+				"CHAT_MESSAGE_PORT", "8090", "CHAT_PRESENCE_PORT", "8091"));
+
+		List<Integer> all = topology.ports(settings(Map.of()));
+		assertThat(all).doesNotHaveDuplicates();
+		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8070, 8090, 8091, 8092, 8093,
+				8094);
+	}
+
+	@Test
+	void aSubsetKeepsTheInfrastructureAndRefusesUnknownNames() {
+		assertThat(names(topology(Map.of()).only(List.of("gateway-8081")))).containsExactly("kafka", "redis", "mongo",
+				"gateway-8081");
+		assertThatThrownBy(() -> topology(Map.of()).only(List.of("message-service"))).hasMessageContaining(
+				"unknown processes [message-service]");
+	}
+
+	private static Topology topology(Map<String, String> env) {
+		return Topology.of(settings(env), Path.of("redis-server"), "secret");
+	}
+
+	private static StackSettings settings(Map<String, String> env) {
+		return StackSettings.from(new String[0], env);
+	}
+
+	private static List<String> names(Topology topology) {
+		return topology.members().stream().map(Member::name).toList();
+	}
+
+	private static List<Integer> ports(Topology topology, String attribute) {
+		return topology.members()
+			.stream()
+			.map(m -> m.spec().attributes().get(attribute))
+			.filter(p -> p != null)
+			.map(Integer::valueOf)
+			.toList();
+	}
+
+}
