@@ -62,7 +62,7 @@ class ConversationOrderIT {
 		List<JsonNode> liveAtAlice = alice.await(RECEIVE_PRIVATE_MESSAGE, m -> true, EACH);
 		assertThat(ids(liveAtAlice)).isEqualTo(bobIds);
 
-		List<JsonNode> bobSync = Frames.messages(bob.ack(SYNC_MESSAGES, Payloads.obj("limit", 100)));
+		List<JsonNode> bobSync = Frames.syncMessages(bob.ack(SYNC_MESSAGES, Payloads.obj("limit", 100)));
 		assertThat(ids(bobSync)).as("sync: messages to bob, oldest first, in the conversation order")
 			.isEqualTo(aliceIds);
 	}
