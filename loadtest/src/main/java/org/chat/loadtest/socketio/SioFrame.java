@@ -1,5 +1,8 @@
 package org.chat.loadtest.socketio;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Reads the server frames a load client cares about, without a JSON parser: the frame kind, ack ids, event
  * names and flat string fields of the payload. Good enough for the server's compact JSON; not a general parser.
@@ -78,6 +81,19 @@ public final class SioFrame {
 		return (end < 0) ? null : frame.substring(4, end);
 	}
 
+	/** Every string value of {@code "field":"..."} in the frame, in order (same flat lookup as {@link #stringField}). */
+	public static List<String> stringFields(String frame, String field) {
+		String key = "\"" + field + "\":\"";
+		List<String> values = new ArrayList<>();
+		for (int at = frame.indexOf(key); at >= 0; at = frame.indexOf(key, at + key.length())) {
+			String value = stringAt(frame, at + key.length());
+			if (value != null) {
+				values.add(value);
+			}
+		}
+		return values;
+	}
+
 	/**
 	 * The first string value of {@code "field":"..."} in the frame, taking an escaped character literally ({@code \"} → {@code "}), or
 	 * null. Flat lookup: the first occurrence anywhere in the frame wins.
@@ -85,11 +101,13 @@ public final class SioFrame {
 	public static String stringField(String frame, String field) {
 		String key = "\"" + field + "\":\"";
 		int start = frame.indexOf(key);
-		if (start < 0) {
-			return null;
-		}
+		return (start < 0) ? null : stringAt(frame, start + key.length());
+	}
+
+	/** The string that starts at {@code from} (just after its opening quote), or null if it never ends. */
+	private static String stringAt(String frame, int from) {
 		StringBuilder value = new StringBuilder();
-		for (int i = start + key.length(); i < frame.length(); i++) {
+		for (int i = from; i < frame.length(); i++) {
 			char c = frame.charAt(i);
 			if (c == '\\' && i + 1 < frame.length()) {
 				value.append(frame.charAt(++i));

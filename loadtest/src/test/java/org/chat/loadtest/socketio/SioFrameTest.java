@@ -51,4 +51,13 @@ class SioFrameTest {
 		assertThat(SioFrame.stringField("42[\"x\",{\"a\":\"unterminated", "a")).isNull();
 	}
 
+	@Test
+	void everyValueOfAFieldInOrder() {
+		String page = "435[{\"ok\":true,\"messages\":[{\"id\":\"m1\",\"clientMessageId\":\"c-1\"},"
+				+ "{\"id\":\"m2\",\"text\":\"\\\"clientMessageId\\\":\\\"x\\\"\",\"clientMessageId\":\"c-\\\"2\"}],"
+				+ "\"next\":\"t\",\"hasMore\":false}]";
+		assertThat(SioFrame.stringFields(page, "clientMessageId")).containsExactly("c-1", "c-\"2");
+		assertThat(SioFrame.stringFields(page, "absent")).isEmpty();
+	}
+
 }
