@@ -7,19 +7,21 @@ import java.util.stream.Collectors;
 
 import org.chat.contracts.Topics;
 
-/** Every record type on the two topics, with its wire name and topic. */
+/** Every record type on the three topics, with its wire name and topic. */
 public enum EventType {
 
-	// chat.messages — key: conversation id (user id for per-user queries and profile updates)
+	// chat.messages — key: conversation id (user id for profile updates)
 	MESSAGE_SEND("message.send", Topics.MESSAGES),
 	MESSAGE_DELIVERED("message.delivered", Topics.MESSAGES),
 	MESSAGES_READ("message.read", Topics.MESSAGES),
 	PROFILE_UPDATE("profile.update", Topics.MESSAGES),
-	UNREAD_COUNTS_QUERY("query.unread_counts", Topics.MESSAGES),
-	HISTORY_QUERY("query.history", Topics.MESSAGES),
-	SYNC_QUERY("query.sync", Topics.MESSAGES),
 	/** Produced by the presence-service (key: user id) so the owner of {@code users} records lastSeenAt. */
 	LAST_SEEN("user.last_seen", Topics.MESSAGES),
+
+	// chat.queries — key: user id
+	UNREAD_COUNTS_QUERY("query.unread_counts", Topics.QUERIES),
+	HISTORY_QUERY("query.history", Topics.QUERIES),
+	SYNC_QUERY("query.sync", Topics.QUERIES),
 
 	// chat.presence — key: user id
 	SESSION_OPENED("session.opened", Topics.PRESENCE),

@@ -70,7 +70,7 @@ public class EventValidator {
 			return new SyncQuery(null, this.limits.defaultSyncLimit());
 		}
 		JsonNode payload = Fields.object(args);
-		return new SyncQuery(Fields.optionalMessageId(payload, "since"),
+		return new SyncQuery(Fields.optionalSyncCursor(payload, "since"),
 				Fields.optionalInt(payload, "limit", 1, MAX_PAGE, this.limits.defaultSyncLimit()));
 	}
 

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.chat.contracts.UserIds;
 import org.chat.contracts.client.ErrorCode;
+import org.chat.contracts.events.SyncToken;
+import org.chat.contracts.json.ContractViolation;
 import org.chat.gateway.ids.MessageIds;
 import tools.jackson.databind.JsonNode;
 
@@ -91,6 +93,28 @@ final class Fields {
 			throw EventRejected.invalid(field + " must be a message id (24 lowercase hex digits)");
 		}
 		return value.stringValue();
+	}
+
+	/** A sync token from an earlier answer, or a message id (the older form); the service reads the rest. */
+	static String optionalSyncCursor(JsonNode node, String field) {
+		if (absent(node, field)) {
+			return null;
+		}
+		JsonNode value = node.get(field);
+		if (!value.isString() || !(MessageIds.isValid(value.stringValue()) || wellFormedToken(value.stringValue()))) {
+			throw EventRejected.invalid(field + " must be the next token of an earlier sync answer (or a message id)");
+		}
+		return value.stringValue();
+	}
+
+	private static boolean wellFormedToken(String value) {
+		try {
+			SyncToken.decode(value);
+			return true;
+		}
+		catch (ContractViolation ex) {
+			return false;
+		}
 	}
 
 	static boolean requiredBoolean(JsonNode node, String field) {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /** Creates the chat topics (replication 1, min.insync.replicas 1), or grows them to the configured partition count. */
 public final class ChatTopics {
 
-	public static final List<String> NAMES = List.of(Topics.MESSAGES, Topics.PRESENCE);
+	public static final List<String> NAMES = List.of(Topics.MESSAGES, Topics.QUERIES, Topics.PRESENCE);
 
 	private static final Logger log = LoggerFactory.getLogger(ChatTopics.class);
 

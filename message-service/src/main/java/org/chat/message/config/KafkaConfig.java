@@ -32,6 +32,12 @@ public class KafkaConfig {
 	}
 
 	@Bean
+	NewTopic queriesTopic(MessagesProperties properties) {
+		return TopicBuilder.name(Topics.QUERIES).partitions(properties.partitions()).replicas(properties.replicas())
+			.build();
+	}
+
+	@Bean
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> messagesContainerFactory(KafkaProperties kafka,
 			MessagesProperties properties, ClockSeeder seeder, MeterRegistry meters) {
 		Map<String, Object> config = kafka.buildConsumerProperties();

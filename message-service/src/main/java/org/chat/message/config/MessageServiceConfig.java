@@ -6,9 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.message.consume.BatchProcessor;
 import org.chat.message.consume.MessagesListener;
+import org.chat.message.consume.QueriesListener;
 import org.chat.message.consume.RecordDispatcher;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.RedisGatewayPublisher;
+import org.chat.message.feed.FeedStore;
+import org.chat.message.feed.InboxSync;
+import org.chat.message.feed.Watermarks;
 import org.chat.message.metrics.MessageMetrics;
 import org.chat.message.order.ClockSeeder;
 import org.chat.message.order.HybridClock;
@@ -19,6 +23,7 @@ import org.chat.message.query.UnreadCountsQueryHandler;
 import org.chat.message.read.MarkReadHandler;
 import org.chat.message.receipt.DeliveredHandler;
 import org.chat.message.send.SendFanout;
+import org.chat.message.send.SendFeeds;
 import org.chat.message.send.SendHandler;
 import org.chat.message.send.SendParser;
 import org.chat.message.send.UnreadCounting;
@@ -58,6 +63,16 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
+	FeedStore feedStore(ReactiveMongoTemplate mongo) {
+		return new FeedStore(mongo);
+	}
+
+	@Bean
+	Watermarks watermarks(ReactiveMongoTemplate mongo) {
+		return new Watermarks(mongo);
+	}
+
+	@Bean
 	UserStore userStore(ReactiveMongoTemplate mongo) {
 		return new UserStore(mongo);
 	}
@@ -79,10 +94,10 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	SendHandler sendHandler(HybridClock clock, MessageStore messages, UnreadStore unread, Fanout fanout,
-			MessageMetrics metrics) {
-		return new SendHandler(new SendParser(clock), messages, new UnreadCounting(unread), new SendFanout(fanout, unread),
-				metrics);
+	SendHandler sendHandler(HybridClock clock, MessageStore messages, FeedStore feeds, UnreadStore unread,
+			Fanout fanout, MessageMetrics metrics) {
+		return new SendHandler(new SendParser(clock), messages, new SendFeeds(feeds), new UnreadCounting(unread),
+				new SendFanout(fanout, unread), metrics);
 	}
 
 	@Bean
@@ -91,17 +106,24 @@ public class MessageServiceConfig {
 	}
 
 	@Bean
-	RecordDispatcher recordDispatcher(MessageStore messages, UnreadStore unread, UserStore users, Fanout fanout,
-			DeliveredHandler delivered, Clock clock, MessagesProperties properties) {
+	RecordDispatcher recordDispatcher(MessageStore messages, FeedStore feeds, Watermarks watermarks,
+			UnreadStore unread, UserStore users, Fanout fanout, DeliveredHandler delivered, Clock clock,
+			MessagesProperties properties) {
 		return new RecordDispatcher(delivered, new MarkReadHandler(messages, unread, fanout, clock),
-				new UnreadCountsQueryHandler(unread, fanout), new HistoryQueryHandler(messages, fanout, properties),
-				new SyncQueryHandler(messages, delivered, fanout, properties), new ProfileHandler(users));
+				new UnreadCountsQueryHandler(unread, fanout), new HistoryQueryHandler(messages, feeds, fanout, properties),
+				new SyncQueryHandler(messages, new InboxSync(feeds, watermarks), delivered, fanout, properties),
+				new ProfileHandler(users));
 	}
 
 	@Bean
 	BatchProcessor batchProcessor(ClockSeeder seeder, SendHandler sends, DeliveredHandler delivered,
-			RecordDispatcher dispatcher) {
-		return new BatchProcessor(seeder, sends, delivered, dispatcher);
+			RecordDispatcher dispatcher, Watermarks watermarks) {
+		return new BatchProcessor(seeder, sends, delivered, dispatcher, watermarks);
+	}
+
+	@Bean
+	QueriesListener queriesListener(RecordDispatcher dispatcher, MessagesProperties properties) {
+		return new QueriesListener(dispatcher, properties.batch().timeout());
 	}
 
 	@Bean

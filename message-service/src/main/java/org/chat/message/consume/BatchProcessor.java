@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.json.ContractViolation;
+import org.chat.message.feed.Watermarks;
 import org.chat.message.order.ClockSeeder;
 import org.chat.message.receipt.DeliveredHandler;
 import org.chat.message.receipt.DeliveredHandler.Report;
@@ -25,7 +26,8 @@ import reactor.core.publisher.Mono;
  * first is safe: a delivery report or query only gains from seeing them, and a read leaves out messages
  * stored by records after it in its partition. Delivery reports commute with everything but their send
  * (deliveredAt is set once, a sync racing a report aside: see MessageStore#markDeliveredAll, and nothing else
- * reads it), so they need no place in the partition order.
+ * reads it), so they need no place in the partition order. When all of it has succeeded, the partitions'
+ * watermarks move past the batch (what sync tokens rest on).
  */
 public class BatchProcessor {
 
@@ -39,12 +41,15 @@ public class BatchProcessor {
 
 	private final RecordDispatcher dispatcher;
 
+	private final Watermarks watermarks;
+
 	public BatchProcessor(ClockSeeder seeder, SendHandler sends, DeliveredHandler delivered,
-			RecordDispatcher dispatcher) {
+			RecordDispatcher dispatcher, Watermarks watermarks) {
 		this.seeder = seeder;
 		this.sends = sends;
 		this.delivered = delivered;
 		this.dispatcher = dispatcher;
+		this.watermarks = watermarks;
 	}
 
 	public Mono<Void> process(List<ConsumerRecord<String, byte[]>> records) {
@@ -62,7 +67,16 @@ public class BatchProcessor {
 			.then(this.delivered.handleAll(reports))
 			.then(Flux.fromIterable(others.values())
 				.flatMap(partition -> Flux.fromIterable(partition).concatMap(this.dispatcher::dispatch))
-				.then());
+				.then())
+			// last: only now is every record of the batch stored, feeds included (sync relies on it)
+			.then(this.watermarks.raise(upTo(records)));
+	}
+
+	/** Per partition, the offset after the batch's last record. */
+	private static Map<Integer, Long> upTo(List<InboundRecord> records) {
+		Map<Integer, Long> upTo = new TreeMap<>();
+		records.forEach(r -> upTo.merge(r.partition(), r.offset() + 1, Math::max));
+		return upTo;
 	}
 
 	private static List<Report> reports(List<InboundRecord> records) {

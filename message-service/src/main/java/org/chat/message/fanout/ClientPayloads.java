@@ -33,7 +33,7 @@ public final class ClientPayloads {
 	public record MessagesAck(boolean ok, List<MessageView> messages) {
 	}
 
-	public record SyncAck(boolean ok, List<MessageView> messages, boolean hasMore) {
+	public record SyncAck(boolean ok, List<MessageView> messages, String next, boolean hasMore) {
 	}
 
 	public record Failure(boolean ok, Error error) {

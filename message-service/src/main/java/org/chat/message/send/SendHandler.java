@@ -16,8 +16,8 @@ import org.chat.message.store.StoredMessage;
 import reactor.core.publisher.Mono;
 
 /**
- * Stores the batch's sends in one unordered bulk insert under the gateway's message id, counts the new
- * unread ones and fans them out. A client retry (same id, a later record) and a redelivery change nothing;
+ * Stores the batch's sends in one unordered bulk insert under the gateway's message id, adds them to the
+ * recipient's inbox and the conversation's feed, counts the new unread ones and fans them out. A client retry (same id, a later record) and a redelivery change nothing;
  * only a redelivery of the record that stored the message may count/fan it out, if the first attempt
  * crashed before counting it.
  */
@@ -33,10 +33,13 @@ public class SendHandler {
 
 	private final MessageMetrics metrics;
 
-	public SendHandler(SendParser parser, MessageStore messages, UnreadCounting counting, SendFanout fanout,
-			MessageMetrics metrics) {
+	private final SendFeeds feeds;
+
+	public SendHandler(SendParser parser, MessageStore messages, SendFeeds feeds, UnreadCounting counting,
+			SendFanout fanout, MessageMetrics metrics) {
 		this.parser = parser;
 		this.messages = messages;
+		this.feeds = feeds;
 		this.counting = counting;
 		this.fanout = fanout;
 		this.metrics = metrics;
@@ -44,10 +47,13 @@ public class SendHandler {
 
 	/** @param records the batch's send records, in batch order */
 	public Mono<Void> handle(List<InboundRecord> records) {
-		return store(records).flatMap(this.counting::count).flatMap(this.fanout::publish);
+		return store(records)
+			.flatMap(owned -> this.feeds.append(owned).thenReturn(unread(owned)))
+			.flatMap(this.counting::count)
+			.flatMap(this.fanout::publish);
 	}
 
-	/** Inserts; @return the sends whose stored copy their record wrote and that are still unread, in order. */
+	/** Inserts; @return the sends whose stored copy their record wrote (inserted now or by a crashed attempt), in order. */
 	public Mono<List<PendingSend>> store(List<InboundRecord> records) {
 		Map<String, PendingSend> firsts = new LinkedHashMap<>();
 		List<PendingSend> parsed = records.stream().map(this.parser::parse).flatMap(Optional::stream).toList();
@@ -64,13 +70,17 @@ public class SendHandler {
 				.map(stored -> candidates(sends, duplicates, stored)));
 	}
 
+	private static List<PendingSend> unread(List<PendingSend> owned) {
+		return owned.stream().filter(send -> !send.message().isRead()).toList();
+	}
+
 	private static List<PendingSend> candidates(List<PendingSend> sends, Set<String> duplicates,
 			Map<String, StoredMessage> stored) {
 		List<PendingSend> candidates = new ArrayList<>();
 		for (PendingSend send : sends) {
 			PendingSend current = duplicates.contains(send.message().id())
 					? send.withStored(stored.get(send.message().id())) : send.asInserted();
-			if (current.message() != null && current.ownsStoredMessage() && !current.message().isRead()) {
+			if (current.message() != null && current.ownsStoredMessage()) {
 				candidates.add(current);
 			}
 		}

@@ -126,26 +126,6 @@ public class MessageStore {
 		return collection().flatMap(c -> Mono.from(c.countDocuments(filter)));
 	}
 
-	public Mono<Long> countUnread(String recipient, String sender) {
-		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender));
-		return collection().flatMap(c -> Mono.from(c.countDocuments(filter)));
-	}
-
-	/** Newest first, strictly before {@code beforeSeq} when given. */
-	public Flux<StoredMessage> history(String conversationId, Long beforeSeq, int limit) {
-		Bson filter = Filters.eq(CONVERSATION, conversationId);
-		if (beforeSeq != null) {
-			filter = Filters.and(filter, Filters.lt(SEQ, beforeSeq));
-		}
-		return find(filter, Sorts.descending(SEQ), limit);
-	}
-
-	/** Oldest first, strictly after {@code afterSeq}. */
-	public Flux<StoredMessage> toRecipientAfter(String recipient, long afterSeq, int limit) {
-		return find(Filters.and(Filters.eq(RECIPIENT, recipient), Filters.gt(SEQ, afterSeq)), Sorts.ascending(SEQ),
-				limit);
-	}
-
 	/** The highest stamp ever stored (0 when empty), so a new owner's clock starts past it. */
 	public Mono<Long> maxSeq() {
 		return find(new Document(), Sorts.descending(SEQ), 1).next().map(StoredMessage::seq).defaultIfEmpty(0L);

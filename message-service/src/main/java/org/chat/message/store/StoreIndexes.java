@@ -11,7 +11,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Indexes created at start-up, before the listener starts. Only plain (compound, ascending/descending,
- * non-partial) indexes: both MongoDB and mongo-java-server honour them. Uniqueness lives in {@code _id}.
+ * non-partial) indexes: both MongoDB and mongo-java-server honour them. Uniqueness lives in {@code _id}; sync and
+ * history read the {@code feeds} buckets by {@code _id} and need none.
  */
 public class StoreIndexes {
 
@@ -27,19 +28,11 @@ public class StoreIndexes {
 		var messages = this.mongo.indexOps(StoredMessage.COLLECTION);
 		var unread = this.mongo.indexOps(UnreadCounter.COLLECTION);
 		Flux.concat(
-				// history: one conversation, newest first
-				messages.createIndex(new Index().on(StoredMessage.CONVERSATION, Direction.ASC)
-					.on(StoredMessage.SEQ, Direction.DESC)
-					.named("history")),
 				// mark-read and recount: unread messages sender → recipient
 				messages.createIndex(new Index().on(StoredMessage.RECIPIENT, Direction.ASC)
 					.on(StoredMessage.READ, Direction.ASC)
 					.on(StoredMessage.SENDER, Direction.ASC)
 					.named("unread")),
-				// sync: everything to a recipient in stamp order
-				messages.createIndex(new Index().on(StoredMessage.RECIPIENT, Direction.ASC)
-					.on(StoredMessage.SEQ, Direction.ASC)
-					.named("sync")),
 				// the highest stamp, read when partitions are assigned
 				messages.createIndex(new Index().on(StoredMessage.SEQ, Direction.DESC).named("clock")),
 				unread.createIndex(new Index().on(UnreadCounter.RECIPIENT, Direction.ASC).named("byRecipient")))

@@ -17,6 +17,7 @@ import org.chat.message.fanout.GatewayPublisher;
 import org.chat.message.order.ClockSeeder;
 import org.chat.message.receipt.DeliveredHandler;
 import org.chat.message.send.SendFanout;
+import org.chat.message.send.SendFeeds;
 import org.chat.message.send.SendHandler;
 import org.chat.message.send.SendParser;
 import org.chat.message.send.UnreadCounting;
@@ -66,11 +67,12 @@ class CpuPerMessageBench {
 		}
 		GatewayPublisher serializing = (gateway, messages) -> Mono.fromRunnable(() -> GatewayBatch.toJson(messages));
 		Fanout fanout = new Fanout(h.routing, serializing, Duration.ofSeconds(1), h.metrics);
-		SendHandler sends = new SendHandler(new SendParser(h.hybridClock), h.messages, new UnreadCounting(h.unread),
+		SendHandler sends = new SendHandler(new SendParser(h.hybridClock), h.messages, new SendFeeds(h.feeds),
+				new UnreadCounting(h.unread),
 				new SendFanout(fanout, h.unread), h.metrics);
 		DeliveredHandler delivered = new DeliveredHandler(h.messages, fanout, h.clock);
 		BatchProcessor processor = new BatchProcessor(new ClockSeeder(h.hybridClock, h.messages), sends, delivered,
-				new RecordDispatcher(delivered, null, null, null, null, null));
+				new RecordDispatcher(delivered, null, null, null, null, null), h.watermarks);
 		List<List<ConsumerRecord<String, byte[]>>> batches = new ArrayList<>();
 		long offset = 0;
 		for (int i = 0; i < TOTAL; i += SENDS_PER_BATCH) {

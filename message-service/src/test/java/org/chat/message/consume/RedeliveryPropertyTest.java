@@ -106,8 +106,7 @@ class RedeliveryPropertyTest {
 		// history is the conversation's record order
 		for (String a : USERS) {
 			for (String b : USERS) {
-				List<String> history = new ArrayList<>(h.messages.history(ConversationId.of(a, b), null, 1000)
-					.map(StoredMessage::id).collectList().block(Harness.TIMEOUT));
+				List<String> history = new ArrayList<>(h.history(a, b, null, 100));
 				Collections.reverse(history);
 				assertThat(history).isEqualTo(PartitionModel.conversation(expected, a, b));
 			}
@@ -117,6 +116,18 @@ class RedeliveryPropertyTest {
 			.isEqualTo(expected.keySet().stream().collect(Collectors.toMap(id -> id, id -> 1L)));
 		assertThat(countBy(h, ClientEvents.MESSAGE_DELIVERED, "messageId", "", false)).isEqualTo(expected.values()
 			.stream().filter(Expected::delivered).collect(Collectors.toMap(Expected::id, e -> 1L)));
+		// a sync chain (last: it marks what it returns delivered) from the start returns every message to each user, each once
+		for (String r : USERS) {
+			List<String> synced = new ArrayList<>();
+			Harness.SyncPage page = h.sync(r, null, 7);
+			synced.addAll(page.ids());
+			while (page.hasMore()) {
+				page = h.sync(r, page.next(), 7);
+				synced.addAll(page.ids());
+			}
+			assertThat(synced).as("sync of %s", r).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(
+					expected.values().stream().filter(e -> e.recipient().equals(r)).map(Expected::id).toList());
+		}
 	}
 
 	/** Plays the plan: a step that does not commit leaves the position, so its records come again. */

@@ -9,6 +9,9 @@ import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.HistoryQuery;
 import org.chat.contracts.events.SyncQuery;
 import org.chat.message.fanout.Fanout;
+import org.chat.message.feed.FeedStore;
+import org.chat.message.feed.InboxSync;
+import org.chat.message.feed.Watermarks;
 import org.chat.message.receipt.DeliveredHandler;
 import org.chat.message.store.MessageStore;
 import org.chat.message.store.UnreadStore;
@@ -45,11 +48,11 @@ class StoreDownQueryTest {
 	@Test
 	void historySyncAndUnreadCountsAnswerUnavailable() {
 		MessageStore messages = new MessageStore(this.mongo);
-		new HistoryQueryHandler(messages, this.fanout, this.config.properties)
+		new HistoryQueryHandler(messages, new FeedStore(this.mongo), this.fanout, this.config.properties)
 			.handle(Records.envelope(EventType.HISTORY_QUERY, "alice", new HistoryQuery("bob", null, 10)))
 			.block(Harness.TIMEOUT);
-		new SyncQueryHandler(messages, new DeliveredHandler(messages, this.fanout, this.config.clock), this.fanout,
-				this.config.properties)
+		new SyncQueryHandler(messages, new InboxSync(new FeedStore(this.mongo), new Watermarks(this.mongo)),
+				new DeliveredHandler(messages, this.fanout, this.config.clock), this.fanout, this.config.properties)
 			.handle(Records.envelope(EventType.SYNC_QUERY, "alice", new SyncQuery(null, 10)))
 			.block(Harness.TIMEOUT);
 		new UnreadCountsQueryHandler(new UnreadStore(this.mongo), this.fanout)

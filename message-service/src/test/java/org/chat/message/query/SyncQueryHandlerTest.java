@@ -7,6 +7,7 @@ import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.message.consume.InboundRecord;
 import org.chat.message.support.Harness;
+import org.chat.message.support.Harness.SyncPage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,31 +42,44 @@ class SyncQueryHandlerTest {
 	@Test
 	void pagesEverythingToMeOldestFirstInConsumptionOrder() {
 		List<String> seen = new ArrayList<>();
-		String since = null;
-		boolean hasMore = true;
-		int pages = 0;
-		while (hasMore) {
-			GatewayMessage reply = ask("bob", since, 5);
-			reply.ack().get("messages").forEach(m -> seen.add(m.get("id").asString()));
-			hasMore = reply.ack().get("hasMore").asBoolean();
-			since = seen.get(seen.size() - 1);
+		SyncPage page = this.h.sync("bob", null, 5);
+		seen.addAll(page.ids());
+		int pages = 1;
+		while (page.hasMore()) {
+			page = this.h.sync("bob", page.next(), 5);
+			seen.addAll(page.ids());
 			pages++;
 		}
 		assertThat(seen).containsExactlyElementsOf(this.toBob);
 		assertThat(pages).isEqualTo(3);
-		assertThat(ask("bob", since, 5).ack().get("messages")).isEmpty();
+		SyncPage after = this.h.sync("bob", page.next(), 5);
+		assertThat(after.ids()).isEmpty();
+		assertThat(after.hasMore()).isFalse();
+		assertThat(after.next()).isEqualTo(page.next());
 	}
 
 	@Test
-	void sinceMayBeAMessageISent() {
-		GatewayMessage reply = ask("bob", "mine", 100);
-		assertThat(reply.ack().get("messages")).isEmpty();
-		assertThat(reply.ack().get("ok").asBoolean()).isTrue();
+	void theTokenOfAnEmptyAnswerReturnsWhatCameLater() {
+		SyncPage all = this.h.sync("bob", null, 100);
+		assertThat(all.ids()).hasSize(12);
+		this.h.process(send(1, 50, "carol", "bob", "later"));
+		assertThat(this.h.sync("bob", all.next(), 100).ids()).containsExactly("later");
+	}
+
+	@Test
+	void aMessageIdAsSinceMeansStampedAfterIt() {
+		assertThat(this.h.sync("bob", "m9", 100).ids()).containsExactly("m10", "m11");
+		// a message I sent is a cursor too: everything to me came before it
+		SyncPage mine = this.h.sync("bob", "mine", 100);
+		assertThat(mine.ids()).isEmpty();
+		// and its answer carries a real token
+		this.h.process(send(1, 51, "carol", "bob", "later"));
+		assertThat(this.h.sync("bob", mine.next(), 100).ids()).containsExactly("later");
 	}
 
 	@Test
 	void syncedMessagesCountAsDeliveredOnce() {
-		ask("bob", null, 100);
+		this.h.sync("bob", null, 100);
 		List<String> notified = this.h.published.withEvent(ClientEvents.MESSAGE_DELIVERED)
 			.stream()
 			.map(p -> p.message().data().get("messageId").asString())
@@ -75,25 +89,22 @@ class SyncQueryHandlerTest {
 		assertThat(this.h.allMessages()).filteredOn(m -> m.recipient().equals("bob")).allMatch(m -> m.deliveredAt() != null);
 
 		this.h.published.clear();
-		ask("bob", null, 100);
+		this.h.sync("bob", null, 100);
 		assertThat(this.h.published.withEvent(ClientEvents.MESSAGE_DELIVERED)).isEmpty();
 	}
 
 	@Test
-	void unknownOrForeignSinceIsInvalidPayload() {
-		assertThat(ask("carol", "m0", 10).ack().get("error").get("code").asString()).isEqualTo("invalid_payload");
-		assertThat(ask("bob", "nope", 10).ack().get("ok").asBoolean()).isFalse();
+	void unknownForeignOrForgedSinceIsInvalidPayload() {
+		assertThat(error("carol", "m0")).isEqualTo("invalid_payload");
+		assertThat(error("bob", "nope")).isEqualTo("invalid_payload");
+		assertThat(error("bob", "t1.@@@")).isEqualTo("invalid_payload");
+		assertThat(error("bob", "t1.MDo")).isEqualTo("invalid_payload");
 	}
 
-	private GatewayMessage ask(String me, String since, int limit) {
-		InboundRecord query = sync(5, 0, me, since, limit);
-		this.h.process(query);
-		return this.h.published.all()
-			.stream()
-			.map(p -> p.message())
-			.filter(m -> query.envelope().eventId().equals(m.replyTo()))
-			.findFirst()
-			.orElseThrow();
+	private String error(String me, String since) {
+		GatewayMessage reply = this.h.ask(sync(5, 0, me, since, 10));
+		assertThat(reply.ack().get("ok").asBoolean()).isFalse();
+		return reply.ack().get("error").get("code").asString();
 	}
 
 }

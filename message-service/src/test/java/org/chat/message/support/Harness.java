@@ -6,11 +6,15 @@ import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
+import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.message.config.MessagesProperties;
 import org.chat.message.consume.BatchProcessor;
 import org.chat.message.consume.InboundRecord;
 import org.chat.message.consume.RecordDispatcher;
 import org.chat.message.fanout.Fanout;
+import org.chat.message.feed.FeedStore;
+import org.chat.message.feed.InboxSync;
+import org.chat.message.feed.Watermarks;
 import org.chat.message.metrics.MessageMetrics;
 import org.chat.message.order.ClockSeeder;
 import org.chat.message.order.HybridClock;
@@ -21,6 +25,7 @@ import org.chat.message.query.UnreadCountsQueryHandler;
 import org.chat.message.read.MarkReadHandler;
 import org.chat.message.receipt.DeliveredHandler;
 import org.chat.message.send.SendFanout;
+import org.chat.message.send.SendFeeds;
 import org.chat.message.send.SendHandler;
 import org.chat.message.send.SendParser;
 import org.chat.message.send.UnreadCounting;
@@ -63,18 +68,24 @@ public class Harness {
 
 	public final Fanout fanout = new Fanout(this.routing, this.published, Duration.ofSeconds(1), this.metrics);
 
+	public final FeedStore feeds = new FeedStore(this.mongo);
+
+	public final Watermarks watermarks = new Watermarks(this.mongo);
+
 	public final SendHandler sends = new SendHandler(new SendParser(this.hybridClock), this.messages,
-			new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
+			new SendFeeds(this.feeds), new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
 
 	public final DeliveredHandler delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
 
-	public final BatchProcessor processor = new BatchProcessor(new ClockSeeder(this.hybridClock, this.messages),
-			this.sends, this.delivered,
-			new RecordDispatcher(this.delivered, new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
+	public final RecordDispatcher dispatcher = new RecordDispatcher(this.delivered, new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
 					new UnreadCountsQueryHandler(this.unread, this.fanout),
-					new HistoryQueryHandler(this.messages, this.fanout, this.properties),
-					new SyncQueryHandler(this.messages, this.delivered, this.fanout, this.properties),
-					new ProfileHandler(this.users)));
+					new HistoryQueryHandler(this.messages, this.feeds, this.fanout, this.properties),
+					new SyncQueryHandler(this.messages, new InboxSync(this.feeds, this.watermarks), this.delivered,
+							this.fanout, this.properties),
+					new ProfileHandler(this.users));
+
+	public final BatchProcessor processor = new BatchProcessor(new ClockSeeder(this.hybridClock, this.messages),
+			this.sends, this.delivered, this.dispatcher, this.watermarks);
 
 	public Harness() {
 		new StoreIndexes(this.mongo).ensure(TIMEOUT);
@@ -82,6 +93,41 @@ public class Harness {
 
 	public void process(InboundRecord... records) {
 		this.processor.processDecoded(List.of(records)).block(TIMEOUT);
+	}
+
+	/** Runs a query as the query listener does (not through a messages batch) and returns its reply. */
+	public GatewayMessage ask(InboundRecord query) {
+		this.dispatcher.dispatch(query).block(TIMEOUT);
+		return this.published.all()
+			.stream()
+			.map(CapturingPublisher.Published::message)
+			.filter(m -> query.envelope().eventId().equals(m.replyTo()))
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new AssertionError("no reply to " + query.type()));
+	}
+
+	/** Message ids of {@code get_messages}, newest first. */
+	public List<String> history(String me, String other, String before, int limit) {
+		return ids(ask(Records.history(0, 0, me, other, before, limit)).ack().get("messages"));
+	}
+
+	/** One sync answer: ids, next token, hasMore. */
+	public record SyncPage(List<String> ids, String next, boolean hasMore) {
+	}
+
+	public SyncPage sync(String me, String since, int limit) {
+		GatewayMessage reply = ask(Records.sync(0, 0, me, since, limit));
+		if (!reply.ack().get("ok").asBoolean()) {
+			throw new AssertionError("sync failed: " + reply.ack());
+		}
+		return new SyncPage(ids(reply.ack().get("messages")), reply.ack().get("next").asString(),
+				reply.ack().get("hasMore").asBoolean());
+	}
+
+	private static List<String> ids(tools.jackson.databind.JsonNode messages) {
+		List<String> ids = new java.util.ArrayList<>();
+		messages.forEach(m -> ids.add(m.get("id").asString()));
+		return ids;
 	}
 
 	public List<StoredMessage> allMessages() {

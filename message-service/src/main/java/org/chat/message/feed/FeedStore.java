@@ -1,0 +1,152 @@
+package org.chat.message.feed;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import com.mongodb.reactivestreams.client.MongoCollection;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonInt64;
+import org.bson.BsonString;
+import org.bson.BsonValue;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The {@code feeds} collection (MongoDB's bucket pattern): per feed, bucket documents of entries and one
+ * directory document naming the buckets. Writes are {@code $addToSet} upserts, so a redelivered batch changes
+ * nothing; reads are lookups by {@code _id}, fast on MongoDB and on the embedded stand-in alike.
+ */
+public class FeedStore {
+
+	public static final String COLLECTION = "feeds";
+
+	static final String ENTRIES = "e";
+	static final String PARTITION = "p";
+	static final String BUCKET = "n";
+	static final String BUCKETS = "b";
+
+	private final ReactiveMongoTemplate mongo;
+
+	public FeedStore(ReactiveMongoTemplate mongo) {
+		this.mongo = mongo;
+	}
+
+	/** Adds the entries to their feeds in one unordered bulk write; idempotent. */
+	public Mono<Void> append(Map<FeedKey, List<FeedEntry>> entries) {
+		if (entries.isEmpty()) {
+			return Mono.empty();
+		}
+		UpdateOptions upsert = new UpdateOptions().upsert(true);
+		List<WriteModel<BsonDocument>> writes = new ArrayList<>();
+		entries.forEach((feed, list) -> {
+			Map<Bucket, BsonArray> buckets = new LinkedHashMap<>();
+			for (FeedEntry entry : list) {
+				buckets.computeIfAbsent(new Bucket(entry.partition(), FeedKey.bucketOf(entry.offset())),
+						b -> new BsonArray()).add(entry.toBson());
+			}
+			BsonArray names = new BsonArray();
+			buckets.forEach((bucket, values) -> {
+				writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(feed.bucketId(bucket.partition(), bucket.number()))),
+						new BsonDocument("$addToSet", new BsonDocument(ENTRIES, new BsonDocument("$each", values)))
+							.append("$setOnInsert", new BsonDocument(PARTITION, new BsonInt32(bucket.partition()))
+								.append(BUCKET, new BsonInt64(bucket.number()))),
+						upsert));
+				names.add(new BsonString(FeedKey.bucketName(bucket.partition(), bucket.number())));
+			});
+			// the directory is written with its buckets; a reader never needs a bucket the watermark has not passed
+			writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(feed.id())),
+					new BsonDocument("$addToSet", new BsonDocument(BUCKETS, new BsonDocument("$each", names))), upsert));
+		});
+		return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+			.then();
+	}
+
+	/** The feed's buckets: partition → bucket numbers, ascending. */
+	public Mono<Map<Integer, TreeSet<Long>>> directory(FeedKey feed) {
+		return collection().flatMap(c -> Mono.from(c.find(Filters.eq("_id", feed.id())).first()))
+			.map(doc -> {
+				Map<Integer, TreeSet<Long>> buckets = new TreeMap<>();
+				for (BsonValue name : doc.getArray(BUCKETS, new BsonArray())) {
+					String[] parts = name.asString().getValue().split("\\" + FeedKey.SEPARATOR);
+					buckets.computeIfAbsent(Integer.parseInt(parts[0]), p -> new TreeSet<>()).add(Long.parseLong(parts[1]));
+				}
+				return buckets;
+			})
+			.defaultIfEmpty(Map.of());
+	}
+
+	/**
+	 * Reads, per partition, the buckets in the order given until at least {@code want} entries matched or the
+	 * buckets ran out; one lookup by {@code _id} per round, all partitions together.
+	 * @param order per partition, the buckets to read in reading order
+	 * @return per partition what was read: matching entries (unsorted) and the buckets read
+	 */
+	public Mono<Map<Integer, Read>> read(FeedKey feed, Map<Integer, List<Long>> order, Predicate<FeedEntry> matches,
+			int want) {
+		Map<Integer, Read> reads = new TreeMap<>();
+		order.forEach((partition, buckets) -> reads.put(partition, new Read(new ArrayList<>(), new ArrayList<>())));
+		return round(feed, order, matches, want, reads).thenReturn(reads);
+	}
+
+	private Mono<Void> round(FeedKey feed, Map<Integer, List<Long>> order, Predicate<FeedEntry> matches, int want,
+			Map<Integer, Read> reads) {
+		Map<String, Integer> wanted = new HashMap<>();
+		reads.forEach((partition, read) -> {
+			List<Long> buckets = order.get(partition);
+			if (read.entries.size() < want && read.buckets.size() < buckets.size()) {
+				long bucket = buckets.get(read.buckets.size());
+				read.buckets.add(bucket);
+				wanted.put(feed.bucketId(partition, bucket), partition);
+			}
+		});
+		if (wanted.isEmpty()) {
+			return Mono.empty();
+		}
+		return collection()
+			.flatMapMany(c -> Flux.from(c.find(Filters.in("_id", wanted.keySet()))
+				.projection(new BsonDocument(ENTRIES, new BsonInt32(1)))))
+			.doOnNext(doc -> {
+				int partition = wanted.get(doc.getString("_id").getValue());
+				for (BsonValue value : doc.getArray(ENTRIES, new BsonArray())) {
+					FeedEntry entry = FeedEntry.from(partition, value);
+					if (matches.test(entry)) {
+						reads.get(partition).entries.add(entry);
+					}
+				}
+			})
+			.then(Mono.defer(() -> round(feed, order, matches, want, reads)));
+	}
+
+	/** What {@link #read} took from one partition. */
+	public record Read(List<FeedEntry> entries, List<Long> buckets) {
+
+		/** Whether every bucket asked for was read. */
+		public boolean exhausted(Collection<Long> asked) {
+			return this.buckets.size() == asked.size();
+		}
+
+	}
+
+	private record Bucket(int partition, long number) {
+	}
+
+	private Mono<MongoCollection<BsonDocument>> collection() {
+		return this.mongo.getCollection(COLLECTION).map(c -> c.withDocumentClass(BsonDocument.class));
+	}
+
+}
