@@ -218,6 +218,7 @@ for (const r of recipients) {
   result.duplicates += r.duplicates;
   result.reconnects += r.reconnects;
 }
+result.reconnectsPerRecipient = recipients.map((r) => r.reconnects);
 result.dropToSyncedMs = stats(recipients.flatMap((r) => r.dropToSynced));
 result.connectToSyncedMs = stats(recipients.flatMap((r) => r.connectToSynced));
 console.log(`RESULT ${JSON.stringify(result)}`);

@@ -35,15 +35,23 @@ class HoppingRecipientsIT {
 	/** Reconnects per recipient before the senders stop (they go on past SECONDS until then, at most 150 s). */
 	private static final int MIN_HOPS = 8;
 
+	/**
+	 * Reconnects per recipient the test needs: the first one syncs from the start (a tab's first connect has no
+	 * cursor), every later one from a token, which is what is under test. A machine slow enough to give fewer in
+	 * 150 s fails the test rather than pass it on too little evidence.
+	 */
+	private static final int NEEDED_HOPS = 3;
+
 	@Test
 	void everyAcknowledgedMessageReachesRecipientsThatKeepChangingGateway(Chat chat) throws Exception {
 		JsonNode result = run(chat);
 		System.out.printf("[reconnect] hopping recipients, %d s: acknowledged %d, received %d (live %d, by sync %d), "
-				+ "duplicates %d, lost %d, refused %s, reconnects %d, drop→synced %s ms, connect→synced %s ms%n",
+				+ "duplicates %d, lost %d, refused %s, reconnects %d %s, drop→synced %s ms, connect→synced %s ms%n",
 				result.path("seconds").asLong(), result.path("acknowledged").asLong(), result.path("received").asLong(),
 				result.path("live").asLong(),
 				result.path("bySync").asLong(), result.path("duplicates").asLong(), result.path("lost").asLong(),
-				result.path("refused"), result.path("reconnects").asLong(), result.path("dropToSyncedMs"),
+				result.path("refused"), result.path("reconnects").asLong(), result.path("reconnectsPerRecipient"),
+				result.path("dropToSyncedMs"),
 				result.path("connectToSyncedMs"));
 
 		SoftAssertions.assertSoftly(softly -> {
@@ -51,8 +59,10 @@ class HoppingRecipientsIT {
 			softly.assertThat(result.path("lost").asLong()).as("lost").isZero();
 			// enough traffic and enough reconnects that a wrong cursor has had its chances
 			softly.assertThat(result.path("acknowledged").asLong()).as("acknowledged sends").isGreaterThan(SECONDS * 100L);
-			softly.assertThat(result.path("reconnects").asLong()).as("reconnects")
-				.isGreaterThanOrEqualTo(RECIPIENTS * MIN_HOPS);
+			softly.assertThat(result.path("reconnectsPerRecipient").valueStream().map(JsonNode::asInt))
+				.as("reconnects per recipient")
+				.hasSize(RECIPIENTS)
+				.allMatch(hops -> hops >= NEEDED_HOPS);
 			softly.assertThat(result.path("bySync").asLong()).as("messages that only a sync brought").isPositive();
 		});
 	}
