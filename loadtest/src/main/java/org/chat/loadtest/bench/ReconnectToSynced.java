@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The chat bench's "reconnect to synced" figure: while the fixed workload runs, {@link ReconnectingClient}s drop
@@ -74,17 +76,15 @@ final class ReconnectToSynced implements AutoCloseable {
 	}
 
 	/** After the drain: one more sync per client, then the figures. */
-	Map<String, Object> finish() {
+	Map<String, Object> finish() throws InterruptedException {
 		List<CompletableFuture<Void>> synced = this.clients.stream().map(ReconnectingClient::syncOnceMore).toList();
-		long unsynced = synced.stream().filter(future -> {
-			try {
-				future.get(WAIT_SECONDS, TimeUnit.SECONDS);
-				return false;
-			}
-			catch (Exception ex) {
-				return true;
-			}
-		}).count();
+		try {
+			CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException | ExecutionException ex) {
+			// counted below: a client whose last sync did not end in time
+		}
+		long unsynced = synced.stream().filter(future -> !future.isDone() || future.isCompletedExceptionally()).count();
 		long acked = 0, received = 0, duplicates = 0;
 		for (ReconnectingClient client : this.clients) {
 			long[] tally = client.tally();
