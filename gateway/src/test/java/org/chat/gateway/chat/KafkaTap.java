@@ -30,7 +30,7 @@ final class KafkaTap implements AutoCloseable {
 				ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
 				ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
 		List<TopicPartition> partitions = new ArrayList<>();
-		for (String topic : List.of(Topics.MESSAGES, Topics.PRESENCE)) {
+		for (String topic : List.of(Topics.MESSAGES, Topics.QUERIES, Topics.PRESENCE)) {
 			this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
 				.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
 		}

@@ -9,6 +9,7 @@ import org.chat.contracts.events.HistoryQuery;
 import org.chat.contracts.events.MarkRead;
 import org.chat.contracts.events.Profile;
 import org.chat.contracts.events.SyncQuery;
+import org.chat.contracts.events.SyncToken;
 import org.chat.contracts.events.Typing;
 import org.chat.contracts.json.Json;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,8 @@ class EventValidatorTest {
 				Arguments.of(history, "{\"otherUserId\":\"bob\",\"before\":{\"$lt\":\"z\"}}", invalid),
 				// sync_messages
 				Arguments.of(sync, "[]", invalid), Arguments.of(sync, "{\"since\":12}", invalid),
+				Arguments.of(sync, "{\"since\":\"t1.!!\"}", invalid), Arguments.of(sync, "{\"since\":\"t1.MDo\"}", invalid),
+				Arguments.of(sync, "{\"since\":\"latest\"}", invalid),
 				Arguments.of(sync, "{\"limit\":1000}", invalid));
 	}
 
@@ -134,6 +137,8 @@ class EventValidatorTest {
 			.history(args("{\"otherUserId\":\"bob\",\"before\":\"65a1b2c3d4e5f60718293a4b\",\"limit\":100}")))
 			.isEqualTo(new HistoryQuery("bob", "65a1b2c3d4e5f60718293a4b", 100));
 		assertThat(this.validator.sync(List.of())).isEqualTo(new SyncQuery(null, 100));
+		String token = new SyncToken(java.util.Map.of(0, 12L, 3, 7L)).encode();
+		assertThat(this.validator.sync(args("{\"since\":\"" + token + "\"}"))).isEqualTo(new SyncQuery(token, 100));
 		assertThat(this.validator.sync(args("{\"since\":\"65a1b2c3d4e5f60718293a4b\",\"limit\":1}")))
 			.isEqualTo(new SyncQuery("65a1b2c3d4e5f60718293a4b", 1));
 	}

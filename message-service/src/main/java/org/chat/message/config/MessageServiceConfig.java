@@ -109,7 +109,7 @@ public class MessageServiceConfig {
 	RecordDispatcher recordDispatcher(MessageStore messages, FeedStore feeds, Watermarks watermarks,
 			UnreadStore unread, UserStore users, Fanout fanout, DeliveredHandler delivered, Clock clock,
 			MessagesProperties properties) {
-		return new RecordDispatcher(delivered, new MarkReadHandler(messages, unread, fanout, clock),
+		return new RecordDispatcher(delivered, new MarkReadHandler(messages, feeds, unread, fanout, clock),
 				new UnreadCountsQueryHandler(unread, fanout), new HistoryQueryHandler(messages, feeds, fanout, properties),
 				new SyncQueryHandler(messages, new InboxSync(feeds, watermarks), delivered, fanout, properties),
 				new ProfileHandler(users));

@@ -25,7 +25,7 @@ public record FeedKey(String id) {
 		return new FeedKey("c" + SEPARATOR + conversationId);
 	}
 
-	static long bucketOf(long offset) {
+	public static long bucketOf(long offset) {
 		return offset / BUCKET_SPAN;
 	}
 

@@ -102,28 +102,14 @@ public class MessageStore {
 						.thenMany(Flux.fromIterable(changed)));
 	}
 
-	/**
-	 * Marks read every unread message sender → recipient except those stored by a record after
-	 * (partition, offset), i.e. after the read in conversation order; @return how many changed.
-	 */
-	public Mono<Long> markRead(String recipient, String sender, int partition, long offset, Instant at) {
-		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender),
-				Filters.or(Filters.ne(PARTITION, partition), Filters.lte(OFFSET, offset)));
-		Bson update = Updates.combine(Updates.set(READ, true), Updates.set(READ_AT, date(at)));
-		return collection().flatMap(c -> Mono.from(c.updateMany(filter, update))).map(r -> r.getModifiedCount());
-	}
-
-	/**
-	 * Unread sender → recipient messages the counter has counted: those at or before its watermark. A crashed
-	 * earlier attempt may have stored messages past it that are not counted yet; their redelivery counts them.
-	 */
-	public Mono<Long> countUnreadCounted(String recipient, String sender, UnreadCounter watermark) {
-		if (watermark == null) {
+	/** Sets {@code isRead} on the given messages (chosen by the caller from a conversation's feed). */
+	public Mono<Long> markRead(Collection<String> ids, Instant at) {
+		if (ids.isEmpty()) {
 			return Mono.just(0L);
 		}
-		Bson filter = Filters.and(Filters.eq(RECIPIENT, recipient), Filters.eq(READ, false), Filters.eq(SENDER, sender),
-				Filters.eq(PARTITION, watermark.partition()), Filters.lte(OFFSET, watermark.upTo()));
-		return collection().flatMap(c -> Mono.from(c.countDocuments(filter)));
+		Bson update = Updates.combine(Updates.set(READ, true), Updates.set(READ_AT, date(at)));
+		return collection().flatMap(c -> Mono.from(c.updateMany(Filters.in(ID, ids), update)))
+			.map(r -> r.getModifiedCount());
 	}
 
 	/** The highest stamp ever stored (0 when empty), so a new owner's clock starts past it. */

@@ -11,8 +11,8 @@ import reactor.core.publisher.Flux;
 
 /**
  * Indexes created at start-up, before the listener starts. Only plain (compound, ascending/descending,
- * non-partial) indexes: both MongoDB and mongo-java-server honour them. Uniqueness lives in {@code _id}; sync and
- * history read the {@code feeds} buckets by {@code _id} and need none.
+ * non-partial) indexes: both MongoDB and mongo-java-server honour them. Uniqueness lives in {@code _id}; sync,
+ * history and mark-read read the {@code feeds} buckets by {@code _id} and need none.
  */
 public class StoreIndexes {
 
@@ -28,11 +28,6 @@ public class StoreIndexes {
 		var messages = this.mongo.indexOps(StoredMessage.COLLECTION);
 		var unread = this.mongo.indexOps(UnreadCounter.COLLECTION);
 		Flux.concat(
-				// mark-read and recount: unread messages sender → recipient
-				messages.createIndex(new Index().on(StoredMessage.RECIPIENT, Direction.ASC)
-					.on(StoredMessage.READ, Direction.ASC)
-					.on(StoredMessage.SENDER, Direction.ASC)
-					.named("unread")),
 				// the highest stamp, read when partitions are assigned
 				messages.createIndex(new Index().on(StoredMessage.SEQ, Direction.DESC).named("clock")),
 				unread.createIndex(new Index().on(UnreadCounter.RECIPIENT, Direction.ASC).named("byRecipient")))

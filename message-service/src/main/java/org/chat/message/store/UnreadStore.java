@@ -67,11 +67,12 @@ public class UnreadStore {
 		return collection().flatMap(c -> Mono.from(c.bulkWrite(writes))).then();
 	}
 
-	/** Sets the counter to the recounted truth (after a read), keeping its watermark. */
-	public Mono<Void> set(String recipient, String sender, long count) {
+	/** Sets the counter to the recounted truth after a read and records the read; keeps its watermark. */
+	public Mono<Void> set(String recipient, String sender, long count, UnreadCounter.ReadMark read) {
 		return collection()
 			.flatMap(c -> Mono.from(c.updateOne(Filters.eq(ID, id(recipient, sender)),
-					Updates.combine(Updates.set(COUNT, count), Updates.setOnInsert(RECIPIENT, recipient),
+					Updates.combine(Updates.set(COUNT, count), Updates.set(READ_PARTITION, read.partition()),
+							Updates.set(READ_OFFSET, read.offset()), Updates.setOnInsert(RECIPIENT, recipient),
 							Updates.setOnInsert(SENDER, sender)),
 					new UpdateOptions().upsert(true))))
 			.then();

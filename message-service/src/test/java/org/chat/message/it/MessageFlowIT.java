@@ -123,7 +123,8 @@ class MessageFlowIT extends ServiceIT {
 			GatewayMessage sync = toBob.next();
 			assertThat(sync.ack().get("messages").get(0).get("id").asString()).isEqualTo(m1);
 			assertThat(sync.ack().get("hasMore").asBoolean()).isTrue();
-			produce(this.bob, Envelope.of(EventType.SYNC_QUERY, "q-sync2", this.bobSession, new SyncQuery(m1, 10)));
+			// the next page follows the token of this one
+			produce(this.bob, Envelope.of(EventType.SYNC_QUERY, "q-sync2", this.bobSession, new SyncQuery(sync.ack().get("next").asString(), 10)));
 			GatewayMessage sync2 = toBob.next();
 			assertThat(sync2.ack().get("messages").get(0).get("id").asString()).isEqualTo(m2);
 			assertThat(sync2.ack().get("hasMore").asBoolean()).isFalse();

@@ -85,11 +85,15 @@ abstract class ServiceIT {
 	}
 
 	void produce(String key, Envelope envelope) throws Exception {
-		produce(key, envelope.toBytes());
+		produce(envelope.eventType().topic(), key, envelope.toBytes());
 	}
 
 	void produce(String key, byte[] value) throws Exception {
-		producer().send(new ProducerRecord<>(Topics.MESSAGES, key, value)).get(10, TimeUnit.SECONDS);
+		produce(Topics.MESSAGES, key, value);
+	}
+
+	void produce(String topic, String key, byte[] value) throws Exception {
+		producer().send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
 	}
 
 	/** Registers a session of {@code user} on {@code gateway}, as the presence-service would. */

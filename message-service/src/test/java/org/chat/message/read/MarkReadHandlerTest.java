@@ -98,7 +98,7 @@ class MarkReadHandlerTest {
 
 	@Test
 	void readResetHealsADriftedCounter() {
-		this.h.unread.set("bob", "alice", 42).block(Harness.TIMEOUT);
+		this.h.unread.set("bob", "alice", 42, org.chat.message.store.UnreadCounter.ReadMark.NONE).block(Harness.TIMEOUT);
 
 		this.h.process(read(0, 4, "bob", "alice"));
 

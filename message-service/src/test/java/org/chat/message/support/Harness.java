@@ -3,6 +3,7 @@ package org.chat.message.support;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bson.Document;
@@ -43,11 +44,11 @@ public class Harness {
 
 	public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	public final ReactiveMongoTemplate mongo = InProcessMongo.newDatabase();
+	public final ReactiveMongoTemplate mongo;
 
-	public final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
+	public final MutableClock clock;
 
-	public final HybridClock hybridClock = new HybridClock(this.clock);
+	public final HybridClock hybridClock;
 
 	public final FakeRouting routing = new FakeRouting();
 
@@ -56,11 +57,11 @@ public class Harness {
 	public final MessagesProperties properties = new MessagesProperties(12, (short) 1, 50, 100, 100,
 			new MessagesProperties.Batch(500, 1, TIMEOUT, Duration.ofMillis(100)), Duration.ofSeconds(1));
 
-	public final MessageStore messages = new MessageStore(this.mongo);
+	public final MessageStore messages;
 
-	public final UnreadStore unread = new UnreadStore(this.mongo);
+	public final UnreadStore unread;
 
-	public final UserStore users = new UserStore(this.mongo);
+	public final UserStore users;
 
 	public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -68,27 +69,49 @@ public class Harness {
 
 	public final Fanout fanout = new Fanout(this.routing, this.published, Duration.ofSeconds(1), this.metrics);
 
-	public final FeedStore feeds = new FeedStore(this.mongo);
+	public final FeedStore feeds;
 
-	public final Watermarks watermarks = new Watermarks(this.mongo);
+	public final Watermarks watermarks;
 
-	public final SendHandler sends = new SendHandler(new SendParser(this.hybridClock), this.messages,
-			new SendFeeds(this.feeds), new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
+	public final SendHandler sends;
 
-	public final DeliveredHandler delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
+	public final DeliveredHandler delivered;
 
-	public final RecordDispatcher dispatcher = new RecordDispatcher(this.delivered, new MarkReadHandler(this.messages, this.unread, this.fanout, this.clock),
-					new UnreadCountsQueryHandler(this.unread, this.fanout),
-					new HistoryQueryHandler(this.messages, this.feeds, this.fanout, this.properties),
-					new SyncQueryHandler(this.messages, new InboxSync(this.feeds, this.watermarks), this.delivered,
-							this.fanout, this.properties),
-					new ProfileHandler(this.users));
+	public final RecordDispatcher dispatcher;
 
-	public final BatchProcessor processor = new BatchProcessor(new ClockSeeder(this.hybridClock, this.messages),
-			this.sends, this.delivered, this.dispatcher, this.watermarks);
+	public final BatchProcessor processor;
 
 	public Harness() {
-		new StoreIndexes(this.mongo).ensure(TIMEOUT);
+		this(InProcessMongo.newDatabase(), Instant.parse("2026-01-01T12:00:00Z"), MessageStore::new);
+	}
+
+	/**
+	 * One service instance: several on the same {@code mongo} are several instances of the service.
+	 * @param messages builds the messages store (a test may hold its writes)
+	 */
+	public Harness(ReactiveMongoTemplate mongo, Instant clockStart,
+			Function<ReactiveMongoTemplate, MessageStore> messages) {
+		this.mongo = mongo;
+		this.clock = new MutableClock(clockStart);
+		this.hybridClock = new HybridClock(this.clock);
+		this.messages = messages.apply(mongo);
+		this.unread = new UnreadStore(mongo);
+		this.users = new UserStore(mongo);
+		this.feeds = new FeedStore(mongo);
+		this.watermarks = new Watermarks(mongo);
+		this.sends = new SendHandler(new SendParser(this.hybridClock), this.messages, new SendFeeds(this.feeds),
+				new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
+		this.delivered = new DeliveredHandler(this.messages, this.fanout, this.clock);
+		this.dispatcher = new RecordDispatcher(this.delivered,
+				new MarkReadHandler(this.messages, this.feeds, this.unread, this.fanout, this.clock),
+				new UnreadCountsQueryHandler(this.unread, this.fanout),
+				new HistoryQueryHandler(this.messages, this.feeds, this.fanout, this.properties),
+				new SyncQueryHandler(this.messages, new InboxSync(this.feeds, this.watermarks), this.delivered,
+						this.fanout, this.properties),
+				new ProfileHandler(this.users));
+		this.processor = new BatchProcessor(new ClockSeeder(this.hybridClock, this.messages), this.sends,
+				this.delivered, this.dispatcher, this.watermarks);
+		new StoreIndexes(mongo).ensure(TIMEOUT);
 	}
 
 	public void process(InboundRecord... records) {
