@@ -83,10 +83,12 @@ function setTyping(peer, isTyping) {
   render();
 }
 
-const lastSeenKey = () => `chat.lastSeen.${me()}`;
-const lastSeen = {
-  get: () => sessionStorage.getItem(lastSeenKey()),
-  set: (id) => id && sessionStorage.setItem(lastSeenKey(), id),
+// The sync cursor: the `next` token of the last sync answer, per user, for this tab (survives a reload).
+const cursorKey = () => `chat.syncCursor.${me()}`;
+const syncCursor = {
+  get: () => sessionStorage.getItem(cursorKey()),
+  set: (token) => token && sessionStorage.setItem(cursorKey(), token),
+  clear: () => sessionStorage.removeItem(cursorKey()),
 };
 
 const handlers = {
@@ -120,8 +122,7 @@ const handlers = {
     render();
   },
   receive_private_message: (raw) => {
-    const m = fromServer(raw, me());
-    if (m.recipient === me()) lastSeen.set(m.id);
+    const m = fromServer(raw, me()); // never moves the sync cursor: only sync answers do
     setTyping(m.sender, false);
     addMessages([m], 'newer');
     markReadIfVisible(peerOf(m, me()));
@@ -236,7 +237,7 @@ function start(session) {
   reset(session);
   view.showSignedIn(true, session.name);
   view.setComposerEnabled(false);
-  conn = new ChatConnection(window.io, session, handlers, lastSeen);
+  conn = new ChatConnection(window.io, session, handlers, syncCursor);
   window.chatDebug = { socket: conn.socket }; // for the browser test: simulate a dropped connection
   notifications.attach(conn, session.userId, view.toast);
 }
@@ -246,7 +247,7 @@ function signOut(reason) {
   conn?.close();
   conn = null;
   sessionStorage.removeItem(SESSION_KEY);
-  if (state?.session) sessionStorage.removeItem(lastSeenKey());
+  if (state?.session) syncCursor.clear();
   reset(null);
   view.showConversationPane(false);
   view.showSignedIn(false);

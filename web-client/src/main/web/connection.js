@@ -23,14 +23,17 @@ export class ChatConnection {
    * @param io the socket.io-client `io` function
    * @param session { token, userId, name }
    * @param on callbacks: status(text), connected(isReconnect), unauthorized(), synced(messages), server events by name
-   * @param lastSeen { get(), set(id) }: id of the newest message to me this page has seen (sync cursor)
+   * @param cursor { get(), set(token), clear() }: the `next` token of the last sync answer, kept as it came. Only
+   *   sync answers move it: live fan-out is at-most-once and unordered across conversations, so a message seen
+   *   live says nothing about the ones before it.
+   * @param url the gateway (the page's own origin in the browser)
    */
-  constructor(io, session, on, lastSeen) {
+  constructor(io, session, on, cursor, url = location.origin) {
     this.on = on;
-    this.lastSeen = lastSeen;
+    this.cursor = cursor;
     this.session = session;
     this.connectedOnce = false;
-    this.socket = io(location.origin, {
+    this.socket = io(url, {
       transports: ['websocket'],
       auth: { token: session.token },
       reconnectionDelay: 500,
@@ -66,7 +69,7 @@ export class ChatConnection {
       this.socket.emit('register_user', { name: this.session.name });
       this.socket.emit('request_user_list');
       this.socket.emit('get_unread_counts');
-      if (isReconnect || this.lastSeen.get()) await this.#syncUntilDone();
+      if (isReconnect || this.cursor.get()) await this.#syncUntilDone();
       this.on.connected(isReconnect);
     } catch (e) {
       if (e.code !== 'disconnected') this.on.error(e); // dropped again: the next connect syncs
@@ -108,15 +111,25 @@ export class ChatConnection {
     }
   }
 
-  /** Everything sent to me after the last message I saw, oldest first, page by page. */
+  /**
+   * Everything sent to me that no earlier sync answer returned, oldest first, page by page. Some of it may have
+   * come live already: callers de-duplicate by id.
+   */
   async sync() {
     for (;;) {
-      const since = this.lastSeen.get();
-      const ack = await this.request('sync_messages', since ? { since } : {});
-      const messages = ack.messages ?? [];
-      this.on.synced(messages);
-      if (messages.length) this.lastSeen.set(messages[messages.length - 1].id ?? messages[messages.length - 1]._id);
-      if (!ack.hasMore || !messages.length) return;
+      const since = this.cursor.get();
+      let ack;
+      try {
+        ack = await this.request('sync_messages', since ? { since } : {});
+      } catch (e) {
+        // A cursor the server cannot read (e.g. damaged storage) would fail every reconnect: start over instead.
+        if (e.code !== 'invalid_payload' || !since) throw e;
+        this.cursor.clear();
+        continue;
+      }
+      this.on.synced(ack.messages ?? []);
+      this.cursor.set(ack.next);
+      if (!ack.hasMore) return;
     }
   }
 

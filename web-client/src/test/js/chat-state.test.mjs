@@ -43,6 +43,13 @@ test('merge appends newer messages and drops duplicates by id', () => {
   assert.deepEqual(ids(list), ['1', '2', '3']);
 });
 
+test('a message that came live and comes again by sync, even twice, is listed once, in the sync order', () => {
+  const live = mergeMessages([srv('1')], [srv('3')], 'newer'); // 3 came live before 2 was visible
+  const synced = mergeMessages(live, [srv('2'), srv('3')], 'newer');
+  assert.deepEqual(ids(synced), ['1', '2', '3']);
+  assert.deepEqual(ids(mergeMessages(synced, [srv('3'), srv('4')], 'newer')), ['1', '2', '3', '4']);
+});
+
 test('merge puts a history page on top and keeps the server order around known messages', () => {
   const older = mergeMessages([srv('5'), srv('6')], [srv('3'), srv('4')], 'older');
   assert.deepEqual(ids(older), ['3', '4', '5', '6']);

@@ -119,12 +119,32 @@ public final class Frames {
 			.isTrue();
 	}
 
-	/** The {@code messages} of a get_messages/sync_messages ack {@code {ok:true, messages[, hasMore]}}. */
+	/** The {@code messages} of a get_messages ack {@code {ok:true, messages[, hasMore]}}. */
 	public static List<JsonNode> messages(JsonNode ack) {
 		assertThat(ok(ack)).as("ok in %s", ack).isTrue();
 		assertThat(keys(ack)).as("keys of %s", ack).contains("ok", "messages").isSubsetOf("ok", "messages", "hasMore");
 		assertThat(ack.get("messages").isArray()).as("messages is an array in %s", ack).isTrue();
 		return ack.get("messages").valueStream().toList();
+	}
+
+	/**
+	 * The {@code messages} of a sync_messages ack {@code {ok:true, messages, next, hasMore}}; {@code next} is in every
+	 * answer, also an empty one.
+	 */
+	public static List<JsonNode> syncMessages(JsonNode ack) {
+		assertThat(ok(ack)).as("ok in %s", ack).isTrue();
+		assertThat(keys(ack)).as("keys of %s", ack).containsExactlyInAnyOrder("ok", "messages", "next", "hasMore");
+		assertThat(ack.get("hasMore").isBoolean()).as("hasMore is a boolean in %s", ack).isTrue();
+		next(ack);
+		assertThat(ack.get("messages").isArray()).as("messages is an array in %s", ack).isTrue();
+		return ack.get("messages").valueStream().toList();
+	}
+
+	/** The opaque {@code next} token of a sync answer: a client stores it as it is and sends it as {@code since}. */
+	public static String next(JsonNode syncAck) {
+		JsonNode next = syncAck.path("next");
+		assertThat(next.isString() && !next.asString().isEmpty()).as("a next token in %s", syncAck).isTrue();
+		return next.asString();
 	}
 
 	/** An ISO-8601 instant in UTC ({@code ...Z}). */

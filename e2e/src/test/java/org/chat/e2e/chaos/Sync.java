@@ -11,7 +11,10 @@ import org.chat.e2e.client.JsClient;
 import org.chat.e2e.client.Payloads;
 import tools.jackson.databind.JsonNode;
 
-/** What a reconnecting client does: {@code sync_messages} page after page until {@code hasMore} is false. */
+/**
+ * What a reconnecting client does: {@code sync_messages} page after page, each asking {@code since} the previous
+ * answer's {@code next} token, until {@code hasMore} is false.
+ */
 final class Sync {
 
 	private static final Set<String> RETRYABLE = Set.of("unavailable", "rate_limited");
@@ -19,18 +22,21 @@ final class Sync {
 	private Sync() {
 	}
 
-	/** Every message to {@code client}'s user, oldest first, as the pages returned them (duplicates kept). */
-	static List<JsonNode> all(JsonNode since, JsClient client) {
+	/**
+	 * Every message to {@code client}'s user after the token {@code since} (null: from the start), oldest first, as
+	 * the pages returned them (duplicates kept).
+	 */
+	static List<JsonNode> all(String since, JsClient client) {
 		List<JsonNode> messages = new ArrayList<>();
-		JsonNode page = untilOk(() -> client.ack(ClientEvents.SYNC_MESSAGES, since == null ? Payloads.obj() : since));
+		JsonNode page = untilOk(() -> client.ack(ClientEvents.SYNC_MESSAGES,
+				(since == null) ? Payloads.obj() : Payloads.obj("since", since)));
 		while (true) {
-			List<JsonNode> batch = Frames.messages(page);
-			messages.addAll(batch);
-			if (!page.path("hasMore").asBoolean(false) || batch.isEmpty()) {
+			messages.addAll(Frames.syncMessages(page));
+			if (!page.get("hasMore").asBoolean()) {
 				return messages;
 			}
-			String last = batch.get(batch.size() - 1).path("id").asString();
-			page = untilOk(() -> client.ack(ClientEvents.SYNC_MESSAGES, Payloads.obj("since", last)));
+			String next = Frames.next(page);
+			page = untilOk(() -> client.ack(ClientEvents.SYNC_MESSAGES, Payloads.obj("since", next)));
 		}
 	}
 

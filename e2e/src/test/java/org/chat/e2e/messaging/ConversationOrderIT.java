@@ -1,11 +1,13 @@
 package org.chat.e2e.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.chat.contracts.client.ClientEvents.GET_MESSAGES;
 import static org.chat.contracts.client.ClientEvents.RECEIVE_PRIVATE_MESSAGE;
 import static org.chat.contracts.client.ClientEvents.SEND_PRIVATE_MESSAGE;
 import static org.chat.contracts.client.ClientEvents.SYNC_MESSAGES;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -43,10 +45,8 @@ class ConversationOrderIT {
 		List<String> bobIds = ackedIds(JsClient.get(fromBob, "bob's burst"));
 		assertThat(Stream.concat(aliceIds.stream(), bobIds.stream()).distinct()).hasSize(2 * EACH);
 
-		List<JsonNode> aliceHistory = Frames
-			.messages(alice.ack(GET_MESSAGES, Payloads.obj("otherUserId", bob.userId(), "limit", 100)));
-		List<JsonNode> bobHistory = Frames
-			.messages(bob.ack(GET_MESSAGES, Payloads.obj("otherUserId", alice.userId(), "limit", 100)));
+		List<JsonNode> aliceHistory = storedHistory(alice, bob.userId());
+		List<JsonNode> bobHistory = storedHistory(bob, alice.userId());
 		assertThat(ids(bobHistory)).as("one order for both participants").isEqualTo(ids(aliceHistory)).hasSize(2 * EACH);
 
 		List<String> oldestFirst = reversed(ids(aliceHistory));
@@ -62,9 +62,20 @@ class ConversationOrderIT {
 		List<JsonNode> liveAtAlice = alice.await(RECEIVE_PRIVATE_MESSAGE, m -> true, EACH);
 		assertThat(ids(liveAtAlice)).isEqualTo(bobIds);
 
-		List<JsonNode> bobSync = Frames.messages(bob.ack(SYNC_MESSAGES, Payloads.obj("limit", 100)));
+		List<JsonNode> bobSync = Frames.syncMessages(bob.ack(SYNC_MESSAGES, Payloads.obj("limit", 100)));
 		assertThat(ids(bobSync)).as("sync: messages to bob, oldest first, in the conversation order")
 			.isEqualTo(aliceIds);
+	}
+
+	/**
+	 * The conversation's history once it lists all {@code 2 * EACH} messages: queries travel on their own topic, so
+	 * an answer right after the acks may not list them all yet.
+	 */
+	private static List<JsonNode> storedHistory(JsClient me, String other) {
+		return await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> Frames.messages(me.ack(GET_MESSAGES, Payloads.obj("otherUserId", other, "limit", 100))),
+					history -> history.size() >= 2 * EACH);
 	}
 
 	private static List<String> ackedIds(List<JsonNode> outcomes) {

@@ -22,7 +22,8 @@ public final class Bench {
 		BenchSettings settings = BenchSettings.from(System.getProperties());
 		ProcessStats stats = new ProcessStats(settings.runDir());
 		if (what.equals("chat") || what.equals("all")) {
-			report("chat", settings, new ChatBench(settings, stats).run());
+			report("chat", settings,
+					new ChatBench(settings, ReconnectSettings.from(System.getProperties()), stats).run());
 		}
 		if (what.equals("connections") || what.equals("all")) {
 			report("connections", settings, new ConnectionBench(settings, stats).run());

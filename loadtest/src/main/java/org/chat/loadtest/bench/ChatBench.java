@@ -18,7 +18,8 @@ import org.chat.loadtest.socketio.SioFrames;
  * partners sit on different gateways; an open-model pacer sends {@code rate} messages/s (user {@code seq % users}
  * to its partner), first {@code warmup} s unmeasured, then {@code duration} s measured; then waits up to
  * {@code drain} s for the last acks and deliveries. One-way latency is taken at the recipient against the
- * scheduled send time, on this JVM's clock.
+ * scheduled send time, on this JVM's clock. During the measured window, {@link ReconnectToSynced} clients keep
+ * dropping and coming back on the other gateway.
  */
 final class ChatBench implements WsConnection.FrameHandler {
 
@@ -28,14 +29,17 @@ final class ChatBench implements WsConnection.FrameHandler {
 
 	private final BenchSettings settings;
 
+	private final ReconnectSettings reconnectSettings;
+
 	private final ProcessStats stats;
 
 	private final MessageLedger ledger;
 
 	private final CountDownLatch registered;
 
-	ChatBench(BenchSettings settings, ProcessStats stats) {
+	ChatBench(BenchSettings settings, ReconnectSettings reconnectSettings, ProcessStats stats) {
 		this.settings = settings;
+		this.reconnectSettings = reconnectSettings;
 		this.stats = stats;
 		int warmupMessages = settings.rate() * settings.warmupSeconds();
 		this.ledger = new MessageLedger(warmupMessages + settings.rate() * settings.durationSeconds(), warmupMessages);
@@ -45,21 +49,30 @@ final class ChatBench implements WsConnection.FrameHandler {
 	Map<String, Object> run() throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
 		Gateways gateways = new Gateways(this.settings.gateways(), this.stats);
-		try (Clients clients = new Clients(this.settings.tokens())) {
+		try (Clients clients = new Clients(this.settings.tokens());
+				ReconnectToSynced reconnects = new ReconnectToSynced(this.reconnectSettings)) {
 			String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 			List<WsConnection> users = connect(clients, gateways, run);
 			users.forEach(user -> user.send(SioFrames.register(0, userId(run, user.index()), userId(run, user.index()))));
 			if (!this.registered.await(60, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("register_user not acked for " + this.registered.getCount() + " users");
 			}
+			reconnects.connect(clients, this.settings.gateways(), run);
 			gateways.afterConnect(this.settings.users());
 			Thread.sleep(2000); // user_list broadcasts of the registration settle
 			CpuWindow cpu = CpuWindow.start(this.stats);
+			reconnects.startAfter(this.settings.warmupSeconds());
 			long measuredStart = pace(users, run);
 			long measuredEnd = System.nanoTime();
 			Map<String, Object> cpuShare = cpu.stop();
+			reconnects.stop();
 			drain();
 			result.put("results", Results.of(this.ledger.totals(this.ledger.capacity()), measuredEnd - measuredStart));
+			if (this.reconnectSettings.clients() > 0) {
+				Map<String, Object> reconnect = reconnects.finish();
+				result.put("reconnectToSynced", reconnect);
+				System.out.println(ReconnectToSynced.summary(reconnect));
+			}
 			result.put("cpuPercentOfOneCore", cpuShare);
 			result.put("gateways", gateways.report());
 			users.forEach(WsConnection::close);

@@ -42,6 +42,11 @@ public final class SioFrames {
 				+ ",\"clientMessageId\":" + quote(clientMessageId) + "}");
 	}
 
+	/** {@code sync_messages} from the start ({@code since} null) or after the token {@code since}. */
+	public static String syncMessages(long ackId, String since) {
+		return event(ackId, "sync_messages", (since == null) ? "{}" : "{\"since\":" + quote(since) + "}");
+	}
+
 	/** A JSON string literal. */
 	public static String quote(String value) {
 		StringBuilder out = new StringBuilder(value.length() + 2).append('"');

@@ -131,7 +131,8 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 
 	}
 
-	private static final class DevToken extends SimpleChannelInboundHandler<FullHttpRequest> {
+	/** {@code POST /dev/token}: the token {@code "t"} for anyone. */
+	static final class DevToken extends SimpleChannelInboundHandler<FullHttpRequest> {
 
 		@Override
 		protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {

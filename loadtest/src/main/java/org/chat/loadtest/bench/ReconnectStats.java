@@ -1,0 +1,64 @@
+package org.chat.loadtest.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/** What the reconnecting clients measured: drop → synced latencies (µs) and how the hops went. */
+final class ReconnectStats {
+
+	private static final long MAX_MICROS = 120_000_000L;
+
+	private final Recorder dropToSynced = new Recorder(MAX_MICROS, 3);
+
+	private final AtomicLong drops = new AtomicLong();
+
+	private final AtomicLong connectFailures = new AtomicLong();
+
+	private final AtomicLong refusedPages = new AtomicLong();
+
+	private final AtomicLong incomplete = new AtomicLong();
+
+	private final AtomicLong pages = new AtomicLong();
+
+	void dropped() {
+		this.drops.incrementAndGet();
+	}
+
+	void synced(long nanos) {
+		this.dropToSynced.recordValue(Math.max(0, Math.min(MAX_MICROS, nanos / 1000)));
+	}
+
+	void connectFailed() {
+		this.connectFailures.incrementAndGet();
+	}
+
+	void refusedPage() {
+		this.refusedPages.incrementAndGet();
+	}
+
+	void incomplete() {
+		this.incomplete.incrementAndGet();
+	}
+
+	void pages(int count) {
+		this.pages.addAndGet(count);
+	}
+
+	/** The figures so far; the latency percentiles in ms as {@link Results#percentiles} gives them. */
+	Map<String, Object> report() {
+		Histogram latency = this.dropToSynced.getIntervalHistogram();
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("reconnects", this.drops.get());
+		report.put("latencyMs", Results.percentiles(latency));
+		report.put("syncPages", this.pages.get());
+		report.put("refusedPages", this.refusedPages.get());
+		report.put("connectFailures", this.connectFailures.get());
+		report.put("incomplete", this.incomplete.get());
+		return report;
+	}
+
+}
