@@ -52,7 +52,7 @@ record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPor
 				o.stringValue("service-heap", "CHAT_SERVICE_HEAP", "256m"),
 				// A gateway holds ~8 KiB of live heap per idle socket (docs/PERFORMANCE.md): 512m leaves room for 15,000.
 				o.stringValue("gateway-heap", "CHAT_GATEWAY_HEAP", "512m"), o.stringValue("kafka-heap", "CHAT_KAFKA_HEAP", "512m"),
-				o.stringValue("mongo-heap", "CHAT_MONGO_HEAP", "256m"), words(o.stringValue("java-opts", "CHAT_JAVA_OPTS", "")),
+				o.stringValue("mongo-heap", "CHAT_MONGO_HEAP", "1g"), words(o.stringValue("java-opts", "CHAT_JAVA_OPTS", "")),
 				o.intValue("max-connections-per-address", "CHAT_MAX_CONNECTIONS_PER_ADDRESS", 0),
 				words(o.stringValue("services", "CHAT_SERVICES", "")));
 	}
