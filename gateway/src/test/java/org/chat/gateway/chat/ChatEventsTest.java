@@ -170,10 +170,10 @@ class ChatEventsTest {
 		this.socket.fire(ClientEvents.GET_MESSAGES, "{\"otherUserId\":\"bob\",\"limit\":20}", history);
 		this.socket.fire(ClientEvents.SYNC_MESSAGES, "{\"since\":\"65a1b2c3d4e5f60718293a4b\"}", new RecordingAck());
 		List<Sent> sent = this.chat.publisher.sent();
-		assertRecord(sent.get(0), EventType.UNREAD_COUNTS_QUERY, Topics.MESSAGES, "alice", null);
+		assertRecord(sent.get(0), EventType.UNREAD_COUNTS_QUERY, Topics.QUERIES, "alice", null);
 		assertRecord(sent.get(1), EventType.USER_LIST_QUERY, Topics.PRESENCE, "alice", null);
-		assertRecord(sent.get(2), EventType.HISTORY_QUERY, Topics.MESSAGES, "alice:bob", new HistoryQuery("bob", null, 20));
-		assertRecord(sent.get(3), EventType.SYNC_QUERY, Topics.MESSAGES, "alice",
+		assertRecord(sent.get(2), EventType.HISTORY_QUERY, Topics.QUERIES, "alice:bob", new HistoryQuery("bob", null, 20));
+		assertRecord(sent.get(3), EventType.SYNC_QUERY, Topics.QUERIES, "alice",
 				new SyncQuery("65a1b2c3d4e5f60718293a4b", 100));
 		assertThat(this.chat.pending.size()).as("three acks wait; request_user_list had none").isEqualTo(3);
 		assertThat(history.count()).isZero();
