@@ -44,7 +44,7 @@ class GracefulShutdownIT {
 		TestInfra infra = TestInfra.get();
 		// command-line arguments: they win over application.yml (builder properties are only defaults)
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class).run(
-				"--server.port=0", "--chat.dev.enabled=true", "--chat.gateway.id=" + GATEWAY,
+				"--server.port=0", "--management.server.port=0", "--chat.dev.enabled=true", "--chat.gateway.id=" + GATEWAY,
 				"--chat.gateway.redis-timeout=10s", "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
 				"--spring.data.redis.host=" + infra.redisHost(), "--spring.data.redis.port=" + infra.redisPort());
 		ReactiveStringRedisTemplate redis = context.getBean(ReactiveStringRedisTemplate.class);

@@ -114,7 +114,7 @@ class PresenceAcrossInstancesIT {
 	private static ConfigurableApplicationContext instance(Duration userListWindow) {
 		TestInfra infra = TestInfra.get();
 		// As command-line arguments: they outrank application.yml (default properties would not).
-		return new SpringApplicationBuilder(PresenceServiceApplication.class).run("--server.port=0",
+		return new SpringApplicationBuilder(PresenceServiceApplication.class).run("--server.port=0", "--management.server.port=0",
 				"--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers(),
 				"--spring.data.redis.host=" + infra.redisHost(), "--spring.data.redis.port=" + infra.redisPort(),
 				"--spring.kafka.listener.auto-startup=false", "--chat.presence.sweep.interval=1h",
@@ -195,6 +195,9 @@ class PresenceAcrossInstancesIT {
 		// Every typing indicator was shown once and has expired (popped by whichever instance polled first).
 		await().atMost(WAIT).pollInterval(Duration.ofMillis(50))
 			.until(() -> typingShown(false).keySet().containsAll(typists));
+		// a duplicate within the typing window may show isTyping:true again (same deadline): count from here
+		Map<String, Long> shownBeforeTheRedelivery = typingShown(true);
+		assertThat(shownBeforeTheRedelivery.keySet()).containsExactlyInAnyOrderElementsOf(typists);
 
 		// A dies (nothing of it runs any more); partition 0 moves to B, which gets everything after the commit again.
 		this.a.close();
@@ -224,7 +227,7 @@ class PresenceAcrossInstancesIT {
 
 		// A typing:true delivered again after its expiry went out shows nothing again.
 		assertThat(typingShown(true)).as("isTyping:true per typist (seed %d)", seed)
-			.isEqualTo(typists.stream().collect(Collectors.toMap(t -> t, t -> 1L)));
+			.isEqualTo(shownBeforeTheRedelivery);
 		assertThat(typingShown(false)).as("isTyping:false per typist (seed %d)", seed)
 			.isEqualTo(typists.stream().collect(Collectors.toMap(t -> t, t -> 1L)));
 	}
