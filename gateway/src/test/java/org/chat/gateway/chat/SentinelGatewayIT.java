@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import org.chat.testsupport.TestInfra;
 import org.chat.testsupport.redis.RedisSentinelFixture;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The gateway behind a Redis Sentinel ({@code spring.data.redis.sentinel.master} / {@code .nodes}). */
 class SentinelGatewayIT extends RedisTopologyGatewaySupport {
@@ -28,6 +31,15 @@ class SentinelGatewayIT extends RedisTopologyGatewaySupport {
 	@AfterAll
 	static void stop() {
 		sentinel.close();
+	}
+
+	@Test
+	void theGatewayReachesRedisThroughTheSentinelsMaster() {
+		assertThat(this.connections).isInstanceOfSatisfying(LettuceConnectionFactory.class, factory -> {
+			assertThat(factory.isRedisSentinelAware()).isTrue();
+			assertThat(factory.getSentinelConfiguration().getMaster().getName())
+				.isEqualTo(RedisSentinelFixture.MASTER_NAME);
+		});
 	}
 
 	@Override
