@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 import org.chat.contracts.ConversationId;
 import org.chat.contracts.UserIds;
@@ -78,9 +76,7 @@ public class HistoryQueryHandler {
 			reads.values().forEach(r -> entries.addAll(r.entries()));
 			entries.sort(NEWEST_FIRST);
 			List<FeedEntry> page = entries.subList(0, Math.min(limit, entries.size()));
-			return this.messages.findByIds(page.stream().map(FeedEntry::id).toList())
-				.collectMap(StoredMessage::id, Function.identity())
-				.map(byId -> page.stream().map(e -> byId.get(e.id())).filter(Objects::nonNull).toList());
+			return this.messages.findInOrder(page.stream().map(FeedEntry::id).toList());
 		});
 	}
 

@@ -1,8 +1,6 @@
 package org.chat.message.query;
 
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.events.SyncQuery;
@@ -70,9 +68,7 @@ public class SyncQueryHandler {
 
 	/** The page's messages in the page's order. */
 	private Mono<List<StoredMessage>> load(List<FeedEntry> entries) {
-		return this.messages.findByIds(entries.stream().map(FeedEntry::id).toList())
-			.collectMap(StoredMessage::id, Function.identity())
-			.map(byId -> entries.stream().map(e -> byId.get(e.id())).filter(Objects::nonNull).toList());
+		return this.messages.findInOrder(entries.stream().map(FeedEntry::id).toList());
 	}
 
 	private Mono<Void> markDelivered(String me, List<StoredMessage> page) {

@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -57,6 +59,12 @@ public class MessageStore {
 
 	public Flux<StoredMessage> findByIds(Collection<String> ids) {
 		return ids.isEmpty() ? Flux.empty() : find(Filters.in(ID, ids), null, 0);
+	}
+
+	/** The messages with these ids, in the order of {@code ids}; ids with no message are left out. */
+	public Mono<List<StoredMessage>> findInOrder(List<String> ids) {
+		return findByIds(ids).collectMap(StoredMessage::id, Function.identity())
+			.map(byId -> ids.stream().map(byId::get).filter(Objects::nonNull).toList());
 	}
 
 	public Mono<StoredMessage> findById(String id) {
