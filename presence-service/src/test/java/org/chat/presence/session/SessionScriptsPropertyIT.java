@@ -116,10 +116,6 @@ class SessionScriptsPropertyIT {
 
 	private void apply(SessionHistory history) {
 		TestRedis.get().flush();
-		// the gateways are alive: a presence-service context of another IT in this JVM sweeps dead gateways' sessions
-		for (String gateway : GATEWAYS) {
-			this.redis.opsForValue().set(PresenceKeys.gatewayAlive(gateway), "1", Duration.ofMinutes(5)).block(TIMEOUT);
-		}
 		for (Event event : history.events()) {
 			Mono<PresenceChange> step = switch (event.kind()) {
 				case OPEN -> this.scripts.open(event.ref(USER), 1);

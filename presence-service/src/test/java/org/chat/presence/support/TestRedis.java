@@ -12,12 +12,17 @@ public final class TestRedis {
 
 	private final LettuceConnectionFactory factory;
 
+	private static final int SCRIPT_TESTS_DATABASE = 7;
+
 	private final ReactiveStringRedisTemplate template;
 
 	private TestRedis() {
 		TestInfra infra = TestInfra.get();
-		this.factory = new LettuceConnectionFactory(
-				new RedisStandaloneConfiguration(infra.redisHost(), infra.redisPort()));
+		RedisStandaloneConfiguration redis = new RedisStandaloneConfiguration(infra.redisHost(), infra.redisPort());
+		// a database of its own: presence-service contexts of other ITs in this JVM keep sweeping database 0,
+		// and these script tests flush theirs between cases
+		redis.setDatabase(SCRIPT_TESTS_DATABASE);
+		this.factory = new LettuceConnectionFactory(redis);
 		this.factory.afterPropertiesSet();
 		this.factory.start();
 		this.template = new ReactiveStringRedisTemplate(this.factory);
