@@ -66,8 +66,8 @@ public class MessageServiceConfiguration {
 	}
 
 	@Bean
-	FeedStore feedStore(ReactiveMongoTemplate mongo) {
-		return new FeedStore(mongo);
+	FeedStore feedStore(ReactiveMongoTemplate mongo, MessagesProperties properties) {
+		return new FeedStore(mongo, properties.feedDirectoryCache());
 	}
 
 	@Bean

@@ -1,18 +1,28 @@
 package org.chat.message.feed;
 
 /**
- * A feed: the messages to one user ({@code inbox}) or of one conversation. Its entries live in bucket documents
- * {@code <feed>|<partition>|<bucket>}, bucket = offset / {@link #BUCKET_SPAN}, and a directory document
- * {@code <feed>} lists the buckets that exist, so every read is a lookup by {@code _id}.
+ * A feed: the messages to one user ({@code inbox}) or of one conversation. Its entries live in page documents
+ * {@code <feed>|<partition>|<bucket>|<page>}, bucket = offset / {@link #BUCKET_SPAN}, page = the offset's
+ * {@link #PAGE_SPAN}-wide slice of its bucket, and a directory document {@code <feed>} lists the buckets that
+ * exist. A reader asks for all pages of a bucket at once by {@code _id}, so every read is a lookup by
+ * {@code _id}, and a write only ever rewrites one small page.
  */
 public record FeedKey(String id) {
 
 	/**
-	 * Offsets per bucket. A bucket holds at most this many entries (one per record of its partition range), about
-	 * 1 MB at worst, far below MongoDB's 16 MB document limit; a user's incremental sync reads one bucket per
-	 * partition.
+	 * Offsets per bucket: the unit of the directory and of reading. A user's incremental sync reads one bucket per
+	 * partition; the directory gains one name per bucket the feed has entries in.
 	 */
 	public static final long BUCKET_SPAN = 16_384;
+
+	/**
+	 * Offsets per page: the unit of writing. A page holds at most this many entries (a few KB), so appending to it
+	 * costs the same however long the feed gets (an update rewrites the whole document, on MongoDB as on the
+	 * embedded store, which also compares each new entry with every entry already there).
+	 */
+	static final long PAGE_SPAN = 256;
+
+	static final int PAGES_PER_BUCKET = (int) (BUCKET_SPAN / PAGE_SPAN);
 
 	/** Neither user ids nor conversation ids contain '|'. */
 	static final String SEPARATOR = "|";
@@ -29,8 +39,12 @@ public record FeedKey(String id) {
 		return offset / BUCKET_SPAN;
 	}
 
-	String bucketId(int partition, long bucket) {
-		return this.id + SEPARATOR + bucketName(partition, bucket);
+	static int pageOf(long offset) {
+		return (int) (offset % BUCKET_SPAN / PAGE_SPAN);
+	}
+
+	String pageId(int partition, long bucket, int page) {
+		return this.id + SEPARATOR + bucketName(partition, bucket) + SEPARATOR + page;
 	}
 
 	static String bucketName(int partition, long bucket) {

@@ -4,12 +4,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
@@ -19,7 +23,6 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import org.bson.BsonArray;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
-import org.bson.BsonInt64;
 import org.bson.BsonString;
 import org.bson.BsonValue;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -27,23 +30,28 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code feeds} collection (MongoDB's bucket pattern): per feed, bucket documents of entries and one
- * directory document naming the buckets. Writes are {@code $addToSet} upserts, so a redelivered batch changes
- * nothing; reads are lookups by {@code _id}, fast on MongoDB and on the embedded stand-in alike.
+ * The {@code feeds} collection (MongoDB's bucket pattern): per feed, page documents of entries and one directory
+ * document naming the buckets. Writes are {@code $addToSet} upserts, so a redelivered batch changes nothing;
+ * reads are lookups by {@code _id}, fast on MongoDB and on the embedded stand-in alike.
  */
 public class FeedStore {
 
 	public static final String COLLECTION = "feeds";
 
 	static final String ENTRIES = "e";
-	static final String PARTITION = "p";
-	static final String BUCKET = "n";
 	static final String BUCKETS = "b";
+
+	/**
+	 * Directory names this process has written; a directory only grows, so such a name need not be written again.
+	 * Without it every append rewrote the directory, a document that grows with the feed's history.
+	 */
+	private final Cache<String, Boolean> listed;
 
 	private final ReactiveMongoTemplate mongo;
 
-	public FeedStore(ReactiveMongoTemplate mongo) {
+	public FeedStore(ReactiveMongoTemplate mongo, long listedCacheSize) {
 		this.mongo = mongo;
+		this.listed = Caffeine.newBuilder().maximumSize(listedCacheSize).build();
 	}
 
 	/** Adds the entries to their feeds in one unordered bulk write; idempotent. */
@@ -53,26 +61,35 @@ public class FeedStore {
 		}
 		UpdateOptions upsert = new UpdateOptions().upsert(true);
 		List<WriteModel<BsonDocument>> writes = new ArrayList<>();
+		List<String> newlyListed = new ArrayList<>();
 		entries.forEach((feed, list) -> {
-			Map<Bucket, BsonArray> buckets = new LinkedHashMap<>();
+			Map<String, BsonArray> pages = new LinkedHashMap<>();
+			Set<String> names = new LinkedHashSet<>();
 			for (FeedEntry entry : list) {
-				buckets.computeIfAbsent(new Bucket(entry.partition(), FeedKey.bucketOf(entry.offset())),
-						b -> new BsonArray()).add(entry.toBson());
+				long bucket = FeedKey.bucketOf(entry.offset());
+				pages.computeIfAbsent(feed.pageId(entry.partition(), bucket, FeedKey.pageOf(entry.offset())),
+						id -> new BsonArray()).add(entry.toBson());
+				names.add(FeedKey.bucketName(entry.partition(), bucket));
 			}
-			BsonArray names = new BsonArray();
-			buckets.forEach((bucket, values) -> {
-				writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(feed.bucketId(bucket.partition(), bucket.number()))),
-						new BsonDocument("$addToSet", new BsonDocument(ENTRIES, new BsonDocument("$each", values)))
-							.append("$setOnInsert", new BsonDocument(PARTITION, new BsonInt32(bucket.partition()))
-								.append(BUCKET, new BsonInt64(bucket.number()))),
+			pages.forEach((id, values) -> writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(id)),
+					new BsonDocument("$addToSet", new BsonDocument(ENTRIES, new BsonDocument("$each", values))),
+					upsert)));
+			BsonArray unlisted = new BsonArray();
+			names.stream()
+				.filter(name -> this.listed.getIfPresent(feed.id() + FeedKey.SEPARATOR + name) == null)
+				.forEach(name -> {
+					unlisted.add(new BsonString(name));
+					newlyListed.add(feed.id() + FeedKey.SEPARATOR + name);
+				});
+			// the directory is written with its pages; a reader never needs a bucket the watermark has not passed
+			if (!unlisted.isEmpty()) {
+				writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(feed.id())),
+						new BsonDocument("$addToSet", new BsonDocument(BUCKETS, new BsonDocument("$each", unlisted))),
 						upsert));
-				names.add(new BsonString(FeedKey.bucketName(bucket.partition(), bucket.number())));
-			});
-			// the directory is written with its buckets; a reader never needs a bucket the watermark has not passed
-			writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(feed.id())),
-					new BsonDocument("$addToSet", new BsonDocument(BUCKETS, new BsonDocument("$each", names))), upsert));
+			}
 		});
 		return collection().flatMap(c -> Mono.from(c.bulkWrite(writes, new BulkWriteOptions().ordered(false))))
+			.doOnSuccess(result -> newlyListed.forEach(name -> this.listed.put(name, Boolean.TRUE)))
 			.then();
 	}
 
@@ -111,7 +128,9 @@ public class FeedStore {
 			if (read.entries.size() < want && read.buckets.size() < buckets.size()) {
 				long bucket = buckets.get(read.buckets.size());
 				read.buckets.add(bucket);
-				wanted.put(feed.bucketId(partition, bucket), partition);
+				for (int page = 0; page < FeedKey.PAGES_PER_BUCKET; page++) {
+					wanted.put(feed.pageId(partition, bucket, page), partition);
+				}
 			}
 		});
 		if (wanted.isEmpty()) {
@@ -140,9 +159,6 @@ public class FeedStore {
 			return this.buckets.size() == asked.size();
 		}
 
-	}
-
-	private record Bucket(int partition, long number) {
 	}
 
 	private Mono<MongoCollection<BsonDocument>> collection() {

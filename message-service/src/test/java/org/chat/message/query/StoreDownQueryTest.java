@@ -48,10 +48,10 @@ class StoreDownQueryTest {
 	@Test
 	void historySyncAndUnreadCountsAnswerUnavailable() {
 		MessageStore messages = new MessageStore(this.mongo);
-		new HistoryQueryHandler(messages, new FeedStore(this.mongo), this.fanout, this.config.properties)
+		new HistoryQueryHandler(messages, new FeedStore(this.mongo, 1_000), this.fanout, this.config.properties)
 			.handle(Records.envelope(EventType.HISTORY_QUERY, "alice", new HistoryQuery("bob", null, 10)))
 			.block(Harness.TIMEOUT);
-		new SyncQueryHandler(messages, new InboxSync(new FeedStore(this.mongo), new Watermarks(this.mongo)),
+		new SyncQueryHandler(messages, new InboxSync(new FeedStore(this.mongo, 1_000), new Watermarks(this.mongo)),
 				new DeliveredHandler(messages, this.fanout, this.config.clock), this.fanout, this.config.properties)
 			.handle(Records.envelope(EventType.SYNC_QUERY, "alice", new SyncQuery(null, 10)))
 			.block(Harness.TIMEOUT);

@@ -24,6 +24,10 @@ public final class PersistPipelineBench {
 
 	private static final int BATCH = 500;
 
+	private static final int PAIRS = 200;
+
+	private static final int PARTITIONS = 12;
+
 	private PersistPipelineBench() {
 	}
 
@@ -32,9 +36,14 @@ public final class PersistPipelineBench {
 	}
 
 	private static void measure() {
+		// the chat bench's shape: 200 pairs, each conversation on one of 12 partitions, offsets counted per partition,
+		// so feeds grow as they do under ./chat bench (the cost of appending to a feed must not grow with it)
 		List<InboundRecord> records = new ArrayList<>();
+		long[] offsets = new long[PARTITIONS];
 		for (int i = 0; i < TOTAL; i++) {
-			records.add(Records.send(i % 3, i, "u" + (i % 200), "u" + ((i * 7 + 1) % 200), "m" + i));
+			int sender = i % (2 * PAIRS);
+			int partition = (sender / 2) % PARTITIONS;
+			records.add(Records.send(partition, offsets[partition]++, "u" + sender, "u" + (sender ^ 1), "m" + i));
 		}
 		Harness raw = new Harness();
 		List<Document> docs = records.stream()
@@ -50,7 +59,7 @@ public final class PersistPipelineBench {
 		double rawRate = TOTAL / ((System.nanoTime() - t0) / 1e9);
 
 		Harness service = new Harness();
-		for (int u = 0; u < 200; u += 2) {
+		for (int u = 0; u < 2 * PAIRS; u += 2) {
 			service.routing.online("u" + u, "gw-" + (u % 4));
 		}
 		long t1 = System.nanoTime();

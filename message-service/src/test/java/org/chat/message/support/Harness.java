@@ -54,7 +54,7 @@ public class Harness {
 
 	public final CapturingPublisher published = new CapturingPublisher();
 
-	public final MessagesProperties properties = new MessagesProperties(12, 1, 50, 100, 100, Duration.ofSeconds(1));
+	public final MessagesProperties properties = new MessagesProperties(12, 1, 50, 100, 100, Duration.ofSeconds(1), 100_000);
 
 	public final MessageStore messages;
 
@@ -96,7 +96,7 @@ public class Harness {
 		this.messages = messages.apply(mongo);
 		this.unread = new UnreadStore(mongo);
 		this.users = new UserStore(mongo);
-		this.feeds = new FeedStore(mongo);
+		this.feeds = new FeedStore(mongo, this.properties.feedDirectoryCache());
 		this.watermarks = new Watermarks(mongo);
 		this.sends = new SendHandler(new SendParser(this.hybridClock), this.messages, new SendFeeds(this.feeds),
 				new UnreadCounting(this.unread), new SendFanout(this.fanout, this.unread), this.metrics);
