@@ -1,7 +1,14 @@
 package org.chat.message.metrics;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The service's own counters (Prometheus names in brackets). Tags are low-cardinality: never a user or
@@ -16,6 +23,25 @@ public class MessageMetrics {
 
 	}
 
+	/**
+	 * How far a send has come through this service, timed from its {@code createdAt} (the sender's gateway accepted
+	 * it): with the gateway's produce and delivery timers these split a message's way into hops.
+	 */
+	public enum SendStage {
+
+		/** its batch reached the service (after the broker, the fetch and the poll) */
+		CONSUMED,
+		/** stored with its feed entries: what sync will return */
+		STORED,
+		/** fan-out done: published to the gateways holding its recipient and sender (or given up on, counted apart) */
+		PUBLISHED
+
+	}
+
+	private final Map<SendStage, Timer> stages = new EnumMap<>(SendStage.class);
+
+	private final Clock clock;
+
 	private final Counter stored;
 
 	private final Counter duplicates;
@@ -25,6 +51,22 @@ public class MessageMetrics {
 	private final Counter publishFailures;
 
 	public MessageMetrics(MeterRegistry meters) {
+		this(meters, Clock.systemUTC());
+	}
+
+	public MessageMetrics(MeterRegistry meters, Clock clock) {
+		this.clock = clock;
+		// chat_messages_stage_seconds{stage} (histogram)
+		for (SendStage stage : SendStage.values()) {
+			this.stages.put(stage, Timer.builder("chat.messages.stage")
+				.description("the send's createdAt (its sender's gateway clock) to this stage in the message-service; "
+						+ "across hosts it includes their clock skew")
+				.tag("stage", stage.name().toLowerCase())
+				.publishPercentileHistogram()
+				.minimumExpectedValue(Duration.ofMillis(1))
+				.maximumExpectedValue(Duration.ofSeconds(30))
+				.register(meters));
+		}
 		// chat_messages_stored_total
 		this.stored = Counter.builder("chat.messages.stored")
 			.description("messages inserted into the store (first copy of each message id)")
@@ -43,6 +85,16 @@ public class MessageMetrics {
 			.description("deliveries dropped because a Redis lookup or publish failed or timed out (sync recovers them)")
 			.tag("stage", stage.name().toLowerCase())
 			.register(meters);
+	}
+
+	/** Records that the sends created at these instants reached {@code stage} now. */
+	public void reached(SendStage stage, Iterable<Instant> createdAt) {
+		Timer timer = this.stages.get(stage);
+		Instant now = this.clock.instant();
+		for (Instant created : createdAt) {
+			Duration since = Duration.between(created, now);
+			timer.record(since.isNegative() ? Duration.ZERO : since);
+		}
 	}
 
 	public void stored(int count) {

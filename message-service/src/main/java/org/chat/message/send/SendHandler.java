@@ -1,5 +1,6 @@
 package org.chat.message.send;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.chat.message.consume.InboundRecord;
 import org.chat.message.metrics.MessageMetrics;
+import org.chat.message.metrics.MessageMetrics.SendStage;
 import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import reactor.core.publisher.Mono;
@@ -48,15 +50,23 @@ public class SendHandler {
 	/** @param records the batch's send records, in batch order */
 	public Mono<Void> handle(List<InboundRecord> records) {
 		return store(records)
-			.flatMap(owned -> this.feeds.append(owned).thenReturn(unread(owned)))
+			.flatMap(owned -> this.feeds.append(owned)
+				.then(Mono.fromRunnable(() -> this.metrics.reached(SendStage.STORED, createdAt(owned))))
+				.thenReturn(unread(owned)))
 			.flatMap(this.counting::count)
-			.flatMap(this.fanout::publish);
+			.flatMap(counted -> this.fanout.publish(counted)
+				.then(Mono.fromRunnable(() -> this.metrics.reached(SendStage.PUBLISHED, createdAt(counted)))));
+	}
+
+	private static List<Instant> createdAt(List<PendingSend> sends) {
+		return sends.stream().map(send -> send.message().createdAt()).toList();
 	}
 
 	/** Inserts; @return the sends whose stored copy their record wrote (inserted now or by a crashed attempt), in order. */
 	public Mono<List<PendingSend>> store(List<InboundRecord> records) {
 		Map<String, PendingSend> firsts = new LinkedHashMap<>();
 		List<PendingSend> parsed = records.stream().map(this.parser::parse).flatMap(Optional::stream).toList();
+		this.metrics.reached(SendStage.CONSUMED, createdAt(parsed));
 		parsed.forEach(send -> firsts.putIfAbsent(send.message().id(), send));
 		List<PendingSend> sends = List.copyOf(firsts.values());
 		return this.messages.insertAll(sends.stream().map(PendingSend::message).toList())
