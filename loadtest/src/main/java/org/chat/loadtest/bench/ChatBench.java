@@ -61,6 +61,8 @@ final class ChatBench implements WsConnection.FrameHandler {
 			gateways.afterConnect(this.settings.users());
 			Thread.sleep(2000); // user_list broadcasts of the registration settle
 			CpuWindow cpu = CpuWindow.start(this.stats);
+			CompletableFuture<HopWindow> hops = CompletableFuture.supplyAsync(() -> HopWindow.start(this.stats.runDir()),
+					CompletableFuture.delayedExecutor(this.settings.warmupSeconds(), TimeUnit.SECONDS));
 			reconnects.startAfter(this.settings.warmupSeconds());
 			long measuredStart = pace(users, run);
 			long measuredEnd = System.nanoTime();
@@ -68,6 +70,9 @@ final class ChatBench implements WsConnection.FrameHandler {
 			reconnects.stop();
 			drain();
 			result.put("results", Results.of(this.ledger.totals(this.ledger.capacity()), measuredEnd - measuredStart));
+			Map<String, Object> hopFigures = hops.get(30, TimeUnit.SECONDS).stop();
+			result.put("hops", hopFigures);
+			System.out.println(HopWindow.summary(hopFigures));
 			if (this.reconnectSettings.clients() > 0) {
 				Map<String, Object> reconnect = reconnects.finish();
 				result.put("reconnectToSynced", reconnect);

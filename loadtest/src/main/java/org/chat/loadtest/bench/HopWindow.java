@@ -1,0 +1,186 @@
+package org.chat.loadtest.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where a message's time goes: the stack's own latency histograms (every process with a management port in its
+ * pid file), scraped from {@code /actuator/prometheus} before and after the measured window, each hop timed from
+ * the send's {@code createdAt} (the sender's gateway accepted it). Quantiles are interpolated within histogram
+ * buckets, as Prometheus' {@code histogram_quantile} does, so they are as coarse as the buckets (Micrometer's
+ * percentile histogram: about 10 % apart).
+ */
+final class HopWindow {
+
+	/** A hop: the histogram that times it and its label in the report, in the order a message takes them. */
+	private record Hop(String name, String metric, String labels) {
+	}
+
+	private static final List<Hop> HOPS = List.of(
+			new Hop("kafkaAcked", "chat_kafka_produce_seconds", "result=\"ok\",topic=\"chat.messages\""),
+			new Hop("consumed", "chat_messages_stage_seconds", "stage=\"consumed\""),
+			new Hop("stored", "chat_messages_stage_seconds", "stage=\"stored\""),
+			new Hop("published", "chat_messages_stage_seconds", "stage=\"published\""),
+			new Hop("queuedAtRecipientSocket", "chat_delivery_latency_seconds", ""));
+
+	private static final Pattern BUCKET = Pattern.compile("^(\\w+)_bucket\\{([^}]*)\\} (\\S+)$");
+
+	private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final Path runDir;
+
+	private final Map<String, TreeMap<Double, Double>> start;
+
+	private HopWindow(Path runDir) {
+		this.runDir = runDir;
+		this.start = scrape();
+	}
+
+	static HopWindow start(Path runDir) {
+		return new HopWindow(runDir);
+	}
+
+	/** Per hop: count, p50, p99 in ms over the window; empty when no process could be scraped. */
+	Map<String, Object> stop() {
+		Map<String, TreeMap<Double, Double>> end = scrape();
+		Map<String, Object> hops = new LinkedHashMap<>();
+		for (Hop hop : HOPS) {
+			TreeMap<Double, Double> delta = new TreeMap<>();
+			end.getOrDefault(hop.name(), new TreeMap<>())
+				.forEach((le, count) -> delta.put(le, count - this.start.getOrDefault(hop.name(), new TreeMap<>())
+					.getOrDefault(le, 0.0)));
+			if (delta.isEmpty() || delta.lastEntry().getValue() <= 0) {
+				continue;
+			}
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("count", delta.lastEntry().getValue().longValue());
+			figures.put("p50", quantile(delta, 0.50) * 1000);
+			figures.put("p99", quantile(delta, 0.99) * 1000);
+			hops.put(hop.name(), figures);
+		}
+		return hops;
+	}
+
+	/** One line per hop, for the console. */
+	static String summary(Map<String, Object> hops) {
+		StringBuilder out = new StringBuilder("hops (ms since the sender's gateway accepted the send, p50 / p99):");
+		hops.forEach((name, figures) -> {
+			Map<?, ?> f = (Map<?, ?>) figures;
+			out.append(String.format("%n  %-24s %9.1f / %9.1f  (%s)", name, (Double) f.get("p50"), (Double) f.get("p99"),
+					f.get("count")));
+		});
+		return out.toString();
+	}
+
+	/** The {@code q} quantile of cumulative bucket counts (upper bound → count), linear within a bucket. */
+	static double quantile(TreeMap<Double, Double> cumulative, double q) {
+		double total = cumulative.lastEntry().getValue();
+		double rank = q * total;
+		double lowerBound = 0;
+		double lowerCount = 0;
+		for (Map.Entry<Double, Double> bucket : cumulative.entrySet()) {
+			if (bucket.getValue() >= rank) {
+				if (bucket.getKey().isInfinite()) {
+					return lowerBound; // beyond the largest finite bucket: the best known lower bound
+				}
+				double inBucket = bucket.getValue() - lowerCount;
+				return inBucket <= 0 ? bucket.getKey()
+						: lowerBound + (bucket.getKey() - lowerBound) * (rank - lowerCount) / inBucket;
+			}
+			lowerBound = bucket.getKey();
+			lowerCount = bucket.getValue();
+		}
+		return lowerBound;
+	}
+
+	/** Per hop, the cumulative bucket counts summed over every process. */
+	private Map<String, TreeMap<Double, Double>> scrape() {
+		Map<String, TreeMap<Double, Double>> sums = new LinkedHashMap<>();
+		for (int port : managementPorts()) {
+			String text;
+			try {
+				HttpResponse<String> response = this.http.send(HttpRequest
+					.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+					.timeout(Duration.ofSeconds(5))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 200) {
+					continue;
+				}
+				text = response.body();
+			}
+			catch (IOException ex) {
+				continue;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			add(text, sums);
+		}
+		return sums;
+	}
+
+	static void add(String prometheusText, Map<String, TreeMap<Double, Double>> sums) {
+		for (String line : prometheusText.split("\n")) {
+			Matcher m = BUCKET.matcher(line);
+			if (!m.matches()) {
+				continue;
+			}
+			for (Hop hop : HOPS) {
+				if (m.group(1).equals(hop.metric()) && hasLabels(m.group(2), hop.labels())) {
+					Matcher le = LE.matcher(m.group(2));
+					if (le.find()) {
+						double bound = le.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le.group(1));
+						sums.computeIfAbsent(hop.name(), n -> new TreeMap<>())
+							.merge(bound, Double.parseDouble(m.group(3)), Double::sum);
+					}
+				}
+			}
+		}
+	}
+
+	private static boolean hasLabels(String labels, String wanted) {
+		for (String label : wanted.split(",")) {
+			if (!label.isEmpty() && !labels.contains(label)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private List<Integer> managementPorts() {
+		try (Stream<Path> files = Files.list(this.runDir)) {
+			return files.filter(file -> file.getFileName().toString().endsWith(".pid"))
+				.flatMap(file -> {
+					try {
+						return Files.readAllLines(file).stream();
+					}
+					catch (IOException ex) {
+						return Stream.empty();
+					}
+				})
+				.filter(line -> line.startsWith("management-port="))
+				.map(line -> Integer.parseInt(line.substring("management-port=".length()).trim()))
+				.toList();
+		}
+		catch (IOException ex) {
+			return List.of();
+		}
+	}
+
+}
