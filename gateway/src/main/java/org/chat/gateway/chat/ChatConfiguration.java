@@ -10,6 +10,7 @@ import org.chat.gateway.lifecycle.GatewayProperties;
 import org.chat.gateway.metrics.GatewayMetrics;
 import org.chat.gateway.metrics.MeteredConnectionHandler;
 import org.chat.gateway.presence.EpochAllocator;
+import org.chat.gateway.presence.RedisSessionRoutes;
 import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.ratelimit.RateLimitProperties;
 import org.chat.gateway.session.LocalSessions;
@@ -55,10 +56,10 @@ class ChatConfiguration {
 
 	@Bean
 	ChatEvents chatEvents(LimitsProperties limits, EnvelopePublisher publisher, SessionEvents sessionEvents,
-			PendingReplies pending) {
+			PendingReplies pending, ReactiveStringRedisTemplate redis, GatewayProperties gateway) {
 		Clock clock = Clock.systemUTC();
 		return new ChatEvents(new EventValidator(limits), publisher, sessionEvents, pending, new MessageIds(clock),
-				clock);
+				clock, new RedisSessionRoutes(redis, gateway.routableWait()));
 	}
 
 	@Bean

@@ -20,6 +20,7 @@ import org.chat.gateway.ids.EventIds;
 import org.chat.gateway.ids.MessageIds;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.presence.SessionEvents;
+import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.PendingReplies;
 import org.chat.gateway.session.Replies;
@@ -54,8 +55,11 @@ public class ChatEvents {
 
 	private final Clock clock;
 
+	private final SessionRoutes routes;
+
 	public ChatEvents(EventValidator validator, EnvelopePublisher publisher, SessionEvents sessionEvents,
-			PendingReplies pending, MessageIds messageIds, Clock clock) {
+			PendingReplies pending, MessageIds messageIds, Clock clock, SessionRoutes routes) {
+		this.routes = routes;
 		this.validator = validator;
 		this.publisher = publisher;
 		this.sessionEvents = sessionEvents;
@@ -105,8 +109,11 @@ public class ChatEvents {
 				query(session, event, requireAck(event, ack), ConversationId.of(me, history.otherUserId()),
 						envelope(session, EventType.HISTORY_QUERY, history));
 			}
-			case ClientEvents.SYNC_MESSAGES -> query(session, event, requireAck(event, ack), me,
-					envelope(session, EventType.SYNC_QUERY, this.validator.sync(args)));
+			case ClientEvents.SYNC_MESSAGES -> {
+				Envelope sync = envelope(session, EventType.SYNC_QUERY, this.validator.sync(args));
+				Ack answer = requireAck(event, ack);
+				this.routes.awaitRoutable(session).subscribe(null, null, () -> query(session, event, answer, me, sync));
+			}
 			case ClientEvents.REGISTER_PUSH_TOKEN -> ackWhenStored(session, event, ack, me,
 					envelope(session, EventType.PUSH_TOKEN_REGISTER, this.pushValidator.register(args)));
 			case ClientEvents.UNREGISTER_PUSH_TOKEN -> ackWhenStored(session, event, ack, me,

@@ -19,13 +19,14 @@ import org.springframework.validation.annotation.Validated;
  * @param replyTimeout how long a query's ack waits for the service's REPLY before {@code unavailable}
  * @param redisTimeout bound on each Redis command of the gateway (epoch INCR, liveness)
  * @param shutdownTimeout bound on flushing the producer at shutdown
+ * @param routableWait longest a socket's first {@code sync_messages} waits for its session to be routable
  */
 @Validated
 @ConfigurationProperties("chat.gateway")
 public record GatewayProperties(@Pattern(regexp = "[A-Za-z0-9_.-]{1,64}") String id,
 		@NotNull @DefaultValue("15s") Duration aliveTtl, @NotNull @DefaultValue("5s") Duration aliveRefresh,
 		@NotNull @DefaultValue("10s") Duration replyTimeout, @NotNull @DefaultValue("2s") Duration redisTimeout,
-		@NotNull @DefaultValue("10s") Duration shutdownTimeout) {
+		@NotNull @DefaultValue("10s") Duration shutdownTimeout, @NotNull @DefaultValue("2s") Duration routableWait) {
 
 	@AssertTrue(message = "aliveRefresh must be shorter than aliveTtl")
 	public boolean isRefreshShorterThanTtl() {

@@ -20,10 +20,21 @@ public final class ChatSession {
 
 	private volatile Profile profile;
 
+	/** Known to be in the routing hash (see SessionRoutes); only ever goes from false to true. */
+	private volatile boolean routable;
+
 	public ChatSession(SocketIoSocket socket, SessionRef ref, TokenBucket rateLimit) {
 		this.socket = socket;
 		this.ref = ref;
 		this.rateLimit = rateLimit;
+	}
+
+	public boolean routable() {
+		return this.routable;
+	}
+
+	public void markRoutable() {
+		this.routable = true;
 	}
 
 	public SocketIoSocket socket() {

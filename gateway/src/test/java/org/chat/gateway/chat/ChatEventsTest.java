@@ -25,6 +25,7 @@ import org.chat.gateway.ids.MessageIds;
 import org.chat.gateway.ratelimit.RateLimitProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -183,6 +184,21 @@ class ChatEventsTest {
 		assertThat(history.answer().get("messages").isArray()).isTrue();
 		this.chat.time.advanceTimeBy(Duration.ofSeconds(10));
 		assertThat(this.chat.pending.size()).isZero();
+	}
+
+	@Test
+	void aSyncGoesToKafkaOnlyOnceTheSessionIsRoutable() {
+		Sinks.Empty<Void> routable = Sinks.empty();
+		this.chat.routable = routable.asMono();
+		RecordingAck ack = new RecordingAck();
+
+		this.socket.fire(ClientEvents.SYNC_MESSAGES, "{\"since\":\"65a1b2c3d4e5f60718293a4b\"}", ack);
+		assertThat(this.chat.publisher.sent()).isEmpty();
+
+		routable.tryEmitEmpty();
+		assertRecord(this.chat.publisher.only(), EventType.SYNC_QUERY, Topics.QUERIES, "alice",
+				new SyncQuery("65a1b2c3d4e5f60718293a4b", 100));
+		assertThat(this.chat.pending.size()).isEqualTo(1);
 	}
 
 	@Test

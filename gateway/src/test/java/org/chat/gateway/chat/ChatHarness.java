@@ -45,6 +45,9 @@ final class ChatHarness {
 
 	volatile boolean redisDown;
 
+	/** What a first sync waits on (presence making the session routable): at once unless a test holds it. */
+	volatile Mono<Void> routable = Mono.empty();
+
 	final ChatSessions chatSessions;
 
 	final ChatConnectionHandler handler;
@@ -57,7 +60,8 @@ final class ChatHarness {
 		ChatEvents events = new ChatEvents(
 				new org.chat.gateway.validation.EventValidator(
 						org.chat.gateway.validation.LimitsProperties.defaults()),
-				this.publisher, sessionEvents, this.pending, new MessageIds(clock), clock);
+				this.publisher, sessionEvents, this.pending, new MessageIds(clock), clock,
+				session -> Mono.defer(() -> this.routable));
 		this.chatSessions = new ChatSessions(this.sessions, sessionEvents, this.pending, events, GATEWAY, rate);
 		AuthProperties auth = new AuthProperties(SECRET, null, null, null, Duration.ofSeconds(60), true);
 		this.authenticator = new TokenAuthenticator(JwtDecoderFactory.create(auth, SigningKeys.resolve(auth, false)));

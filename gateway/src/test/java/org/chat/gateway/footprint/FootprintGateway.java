@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.chat.contracts.envelope.Envelope;
+import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.auth.AuthProperties;
 import org.chat.gateway.auth.JwtDecoderFactory;
 import org.chat.gateway.auth.SigningKeys;
@@ -76,7 +77,7 @@ final class FootprintGateway implements AutoCloseable {
 		SessionEvents sessionEvents = new SessionEvents(discard);
 		PendingReplies pending = new PendingReplies(Schedulers.parallel(), Duration.ofSeconds(10));
 		ChatEvents events = new ChatEvents(new EventValidator(LimitsProperties.defaults()), discard, sessionEvents,
-				pending, new MessageIds(clock), clock);
+				pending, new MessageIds(clock), clock, SessionRoutes.none());
 		ChatSessions chat = new ChatSessions(sessions, sessionEvents, pending, events, "gw-1",
 				new RateLimitProperties(20, 40));
 		AuthProperties auth = new AuthProperties(SECRET, null, null, null, Duration.ofSeconds(60), true);

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.json.Json;
+import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.chat.ChatEvents;
 import org.chat.gateway.fakes.FakeSocket;
 import org.chat.gateway.fakes.RecordingAck;
@@ -52,7 +53,7 @@ class MeteredSocketTest {
 		var publisher = new TimedEnvelopePublisher(this.kafka, this.metrics);
 		ChatEvents events = new ChatEvents(new EventValidator(LimitsProperties.defaults()), publisher,
 				new SessionEvents(publisher), new PendingReplies(VirtualTimeScheduler.create(), Duration.ofSeconds(10)),
-				new MessageIds(clock), clock);
+				new MessageIds(clock), clock, SessionRoutes.none());
 		ChatSession session = new ChatSession(this.socket, new SessionRef("alice", "s1", "gw-1", 1),
 				new TokenBucket(0.001, burst, System::nanoTime));
 		this.sessions.add(session);

@@ -26,8 +26,9 @@ import reactor.core.publisher.Mono;
  * first is safe: a delivery report or query only gains from seeing them, and a read leaves out messages
  * stored by records after it in its partition. Delivery reports commute with everything but their send
  * (deliveredAt is set once, a sync racing a report aside: see MessageStore#markDeliveredAll, and nothing else
- * reads it), so they need no place in the partition order. When all of it has succeeded, the partitions'
- * watermarks move past the batch (what sync tokens rest on).
+ * reads it), so they need no place in the partition order. As soon as the sends are stored, before their
+ * fan-out, the partitions' watermarks move past the batch (what sync tokens rest on: only sends write what sync
+ * reads; a failure later in the batch retries it, and its writes are idempotent).
  */
 public class BatchProcessor {
 
@@ -62,14 +63,14 @@ public class BatchProcessor {
 		Map<Integer, List<InboundRecord>> others = records.stream()
 			.filter(r -> r.type() != EventType.MESSAGE_SEND && r.type() != EventType.MESSAGE_DELIVERED)
 			.collect(Collectors.groupingBy(InboundRecord::partition, TreeMap::new, Collectors.toList()));
+		// the watermarks move once the sends are stored, feeds included (all that sync reads), and before their
+		// fan-out looks up routes: a session that becomes routable after that lookup syncs after the raise
 		return this.seeder.seedIfNeeded()
-			.then(this.sends.handle(sendRecords))
+			.then(this.sends.handle(sendRecords, this.watermarks.raise(upTo(records))))
 			.then(this.delivered.handleAll(reports))
 			.then(Flux.fromIterable(others.values())
 				.flatMap(partition -> Flux.fromIterable(partition).concatMap(this.dispatcher::dispatch))
-				.then())
-			// last: only now is every record of the batch stored, feeds included (sync relies on it)
-			.then(this.watermarks.raise(upTo(records)));
+				.then());
 	}
 
 	/** Per partition, the offset after the batch's last record. */

@@ -48,14 +48,18 @@ public class SendHandler {
 		this.metrics = metrics;
 	}
 
-	/** @param records the batch's send records, in batch order */
-	public Mono<Void> handle(List<InboundRecord> records) {
+	/**
+	 * @param records the batch's send records, in batch order
+	 * @param beforeFanout runs once they are stored, before any route is looked up
+	 */
+	public Mono<Void> handle(List<InboundRecord> records, Mono<Void> beforeFanout) {
 		// feeds and counters are independent writes of the stored sends: one round trip instead of two
 		return store(records)
 			.flatMap(owned -> Mono.zip(this.feeds.append(owned)
 				.then(Mono.fromRunnable(() -> this.metrics.reached(SendStage.STORED, createdAt(owned))))
 				.thenReturn(Boolean.TRUE), this.counting.count(unread(owned))))
 			.map(Tuple2::getT2)
+			.flatMap(counted -> beforeFanout.thenReturn(counted))
 			.flatMap(counted -> this.fanout.publish(counted)
 				.then(Mono.fromRunnable(() -> this.metrics.reached(SendStage.PUBLISHED, createdAt(counted)))));
 	}

@@ -1,14 +1,20 @@
 package org.chat.message.consume;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.contracts.Topics;
 import org.chat.contracts.envelope.Envelope;
+import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import org.chat.message.support.Harness;
+import org.chat.message.support.Harness.SyncPage;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +50,20 @@ class BatchProcessorTest {
 
 	private static ConsumerRecord<String, byte[]> record(long offset, byte[] value) {
 		return new ConsumerRecord<>(Topics.MESSAGES, 0, offset, "alice:bob", value);
+	}
+
+	@Test
+	void aSyncThatStartsWhileTheFanoutLooksUpRoutesFindsTheMessage() {
+		// bob's session is not routable yet: the fan-out misses him; meanwhile his session becomes routable and
+		// he syncs (on another instance). That sync must return the message, or he would not see it until the next.
+		Harness other = new Harness(this.h.mongo, Instant.parse("2026-01-01T12:00:00Z"), MessageStore::new);
+		AtomicReference<SyncPage> syncDuringLookup = new AtomicReference<>();
+		this.h.routing.onLookup(() -> Mono.fromRunnable(() -> syncDuringLookup.set(other.sync("bob", null, 100)))
+			.subscribeOn(Schedulers.boundedElastic()));
+
+		this.h.process(send(0, 5, "alice", "bob", "m1"));
+
+		assertThat(syncDuringLookup.get().ids()).containsExactly("m1");
 	}
 
 }

@@ -21,6 +21,7 @@ import org.chat.message.store.StoredMessage;
 import org.chat.message.support.Harness;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -142,7 +143,7 @@ class RedeliveryPropertyTest {
 			switch (step.mode()) {
 				case NORMAL, LOST_COMMIT -> h.processor.processDecoded(batch).block(Harness.TIMEOUT);
 				case CRASH_AFTER_INSERT -> h.sends.store(sends).block(Harness.TIMEOUT);
-				case CRASH_AFTER_SENDS -> h.sends.handle(sends).block(Harness.TIMEOUT);
+				case CRASH_AFTER_SENDS -> h.sends.handle(sends, Mono.empty()).block(Harness.TIMEOUT);
 			}
 			if (step.mode() == Mode.NORMAL) {
 				position += batch.size();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.chat.contracts.routing.RoutingLookup;
 import reactor.core.publisher.Mono;
@@ -18,13 +19,25 @@ public class FakeRouting implements RoutingLookup {
 
 	private final AtomicInteger lookups = new AtomicInteger();
 
+	private volatile Supplier<Mono<?>> onLookup = Mono::empty;
+
 	public FakeRouting online(String user, String... gateways) {
 		this.gatewaysByUser.put(user, Set.of(gateways));
 		return this;
 	}
 
+	/** Runs {@code hook} at each lookup, before it answers: what happens meanwhile elsewhere. */
+	public FakeRouting onLookup(Supplier<Mono<?>> hook) {
+		this.onLookup = hook;
+		return this;
+	}
+
 	@Override
 	public Mono<Map<String, Set<String>>> gatewaysOf(Collection<String> userIds) {
+		return this.onLookup.get().then(Mono.fromSupplier(() -> lookup(userIds)));
+	}
+
+	private Map<String, Set<String>> lookup(Collection<String> userIds) {
 		this.lookups.incrementAndGet();
 		Map<String, Set<String>> result = new HashMap<>();
 		for (String user : Set.copyOf(userIds)) {
@@ -32,7 +45,7 @@ public class FakeRouting implements RoutingLookup {
 				result.computeIfAbsent(gateway, g -> new HashSet<>()).add(user);
 			}
 		}
-		return Mono.just(result);
+		return result;
 	}
 
 	/** How many lookups were made (each may cover many users). */

@@ -1,0 +1,46 @@
+package org.chat.gateway.presence;
+
+import java.time.Duration;
+
+import org.chat.contracts.PresenceKeys;
+import org.chat.gateway.session.ChatSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
+
+/** {@link SessionRoutes} on the routing hash: {@code HEXISTS} every 5 ms until the field is there. */
+public class RedisSessionRoutes implements SessionRoutes {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisSessionRoutes.class);
+
+	private static final Duration POLL = Duration.ofMillis(5);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final Duration wait;
+
+	/** @param wait longest a first sync is held; then it goes ahead (presence lagging: only live delivery may gap) */
+	public RedisSessionRoutes(ReactiveStringRedisTemplate redis, Duration wait) {
+		this.redis = redis;
+		this.wait = wait;
+	}
+
+	@Override
+	public Mono<Void> awaitRoutable(ChatSession session) {
+		if (session.routable()) {
+			return Mono.empty();
+		}
+		return Mono.defer(() -> this.redis.opsForHash().hasKey(PresenceKeys.sessions(session.userId()), session.id()))
+			.filter(Boolean::booleanValue)
+			.repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
+			.timeout(this.wait)
+			.doOnNext(routable -> session.markRoutable())
+			.onErrorResume(ex -> {
+				log.debug("Sync of session {} goes ahead before it is known routable: {}", session.id(), ex.toString());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+}
