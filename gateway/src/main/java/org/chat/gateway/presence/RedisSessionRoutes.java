@@ -9,12 +9,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
-/** {@link SessionRoutes} on the routing hash: {@code HEXISTS} every 5 ms until the field is there. */
+/** {@link SessionRoutes} on the routing hash: {@code HEXISTS} until the field is there. */
 public class RedisSessionRoutes implements SessionRoutes {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisSessionRoutes.class);
 
-	private static final Duration POLL = Duration.ofMillis(5);
+	private static final long FIRST_POLL_MILLIS = 5;
+
+	/** The polls back off (5, 10, 20 … ms) so a reconnect storm behind a lagging presence does not flood Redis. */
+	private static final long LONGEST_POLL_MILLIS = 200;
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -33,7 +36,8 @@ public class RedisSessionRoutes implements SessionRoutes {
 		}
 		return Mono.defer(() -> this.redis.opsForHash().hasKey(PresenceKeys.sessions(session.userId()), session.id()))
 			.filter(Boolean::booleanValue)
-			.repeatWhenEmpty(attempts -> attempts.delayElements(POLL))
+			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(Duration
+				.ofMillis(Math.min(LONGEST_POLL_MILLIS, FIRST_POLL_MILLIS << Math.min(attempt, 10))))))
 			.timeout(this.wait)
 			.doOnNext(routable -> session.markRoutable())
 			.onErrorResume(ex -> {
