@@ -79,7 +79,10 @@ public final class ChatStack {
 					+ "); ./chat down stops it");
 		}
 		Orphans.reap(settings.runDir(), INFRA_GRACE, ChatStack::say);
-		Topology all = Topology.of(settings, RedisBinary.resolve(settings.binDir()), DevSecret.in(settings.dataDir()));
+		DevVapidKeys vapid = settings.notificationInstances() > 0 && !infraOnly
+				? DevVapidKeys.in(settings.dataDir(), settings.jar("notification-service")) : DevVapidKeys.NONE;
+		Topology all = Topology.of(settings, RedisBinary.resolve(settings.binDir()), DevSecret.in(settings.dataDir()),
+				vapid);
 		Topology topology = infraOnly ? all.infrastructureOnly() : all.only(settings.only());
 		for (Member member : topology.members()) {
 			missingJar(member).ifPresent(jar -> {
@@ -210,7 +213,7 @@ public final class ChatStack {
 		System.out.println(supervisor.map(p -> String.format("%-20s running  pid %d", "supervisor", p.pid()))
 			.orElse(String.format("%-20s stopped", "supervisor")));
 		Set<String> names = new LinkedHashSet<>();
-		Topology.of(settings, Path.of("redis-server"), "").members().forEach(m -> names.add(m.name()));
+		Topology.of(settings, Path.of("redis-server"), "", DevVapidKeys.NONE).members().forEach(m -> names.add(m.name()));
 		names.addAll(pidFileNames(settings.runDir()));
 		names.remove(SUPERVISOR);
 		for (String name : names) {
