@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds the three service images from the repository root.
+# Builds the service images from the repository root.
 #   deploy/build-images.sh                 # package with ./mvnw, then build chat/<module>:<version>
 #   REGISTRY=ghcr.io/acme TAG=1.2.3 PUSH=1 deploy/build-images.sh
 #   SKIP_PACKAGE=1 deploy/build-images.sh  # reuse jars already in */target
@@ -10,10 +10,10 @@ VERSION=${VERSION:-0.1.0-SNAPSHOT}      # the Maven project version (names the j
 TAG=${TAG:-$VERSION}
 REGISTRY=${REGISTRY:-}
 PREFIX=${REGISTRY:+$REGISTRY/}chat
-MODULES="gateway message-service presence-service"
+MODULES="gateway message-service presence-service notification-service"
 
 if [ -z "${SKIP_PACKAGE:-}" ]; then
-  ./mvnw -q -DskipTests -pl gateway,message-service,presence-service -am package
+  ./mvnw -q -DskipTests -pl gateway,message-service,presence-service,notification-service -am package
 fi
 
 for module in $MODULES; do

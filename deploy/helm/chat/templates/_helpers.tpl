@@ -18,13 +18,60 @@
 {{- end }}
 
 {{/*
-The three components. key: the values section; name: the Kubernetes name suffix and the
-app.kubernetes.io/component label.
+The components. key: the values section; name: the Kubernetes name suffix and the
+app.kubernetes.io/component label. The notification-service only with notificationService.enabled.
 */}}
 {{- define "chat.components" -}}
 gateway: gateway
 messageService: message-service
 presenceService: presence-service
+{{- if .Values.notificationService.enabled }}
+notificationService: notification-service
+{{- end }}
+{{- end }}
+
+{{/* "true" when the component reads MongoDB. */}}
+{{- define "chat.usesMongo" -}}
+{{- if has . (list "messageService" "notificationService") }}true{{ end }}
+{{- end }}
+
+{{/*
+The push credentials given as plain values, by their key in the Secret, for the enabled platforms
+(they go into the chart's Secret unless an existing Secret holds them).
+*/}}
+{{- define "chat.pushPlainValues" -}}
+{{- $p := .Values.notificationService.push }}
+{{- $k := $p.secretKeys }}
+{{- $values := dict }}
+{{- if $p.webpush.enabled }}
+{{- $_ := set $values $k.webpushPublicKey $p.webpush.publicKey }}
+{{- $_ := set $values $k.webpushPrivateKey $p.webpush.privateKey }}
+{{- end }}
+{{- if $p.apns.enabled }}
+{{- $_ := set $values $k.apnsSigningKey $p.apns.signingKey }}
+{{- $_ := set $values $k.apnsKeyId $p.apns.keyId }}
+{{- $_ := set $values $k.apnsTeamId $p.apns.teamId }}
+{{- $_ := set $values $k.apnsTopic $p.apns.topic }}
+{{- end }}
+{{- if $p.fcm.enabled }}
+{{- $_ := set $values $k.fcmServiceAccount $p.fcm.serviceAccountJson }}
+{{- end }}
+{{- toJson $values }}
+{{- end }}
+
+{{/* The Secret the push credentials come from ("" when notificationService or every platform is off). */}}
+{{- define "chat.pushSecret" -}}
+{{- $n := .Values.notificationService }}
+{{- $p := $n.push }}
+{{- if and $n.enabled (or $p.webpush.enabled $p.apns.enabled $p.fcm.enabled) }}
+{{- $plain := include "chat.pushPlainValues" . | fromJson }}
+{{- include "chat.credentialSecret" (dict "root" . "value" (values $plain | compact | len) "own" $p.existingSecret) }}
+{{- end }}
+{{- end }}
+
+{{/* "true" when the gateways serve the VAPID public key to the web page. */}}
+{{- define "chat.webPush" -}}
+{{- if and .Values.notificationService.enabled .Values.notificationService.push.webpush.enabled }}true{{ end }}
 {{- end }}
 
 {{/* Name of one component's resources; call with (dict "root" $ "name" "gateway"). */}}
@@ -144,6 +191,24 @@ SPRING_DATA_REDIS_SSL_BUNDLE: "redis"
 # chat.messages is created with these when missing
 CHAT_MESSAGES_PARTITIONS: {{ $k.topicPartitions | quote }}
 CHAT_MESSAGES_REPLICATIONFACTOR: {{ $k.topicReplicationFactor | quote }}
+{{- end }}
+{{- if eq $key "notificationService" }}
+{{- $p := $c.push }}
+# chat.push.settings and chat.push.jobs are created with these when missing
+CHAT_PUSH_PARTITIONS: {{ $k.topicPartitions | quote }}
+CHAT_PUSH_REPLICAS: {{ $k.topicReplicationFactor | quote }}
+{{- if $p.webpush.enabled }}
+CHAT_PUSH_WEBPUSH_SUBJECT: {{ $p.webpush.subject | quote }}
+{{- end }}
+{{- if $p.apns.enabled }}
+CHAT_PUSH_APNS_SIGNINGKEYFILE: {{ printf "/etc/chat/push/%s" $p.secretKeys.apnsSigningKey | quote }}
+CHAT_PUSH_APNS_HOST: {{ $p.apns.host | quote }}
+{{- end }}
+{{- if $p.fcm.enabled }}
+CHAT_PUSH_FCM_SERVICEACCOUNTFILE: {{ printf "/etc/chat/push/%s" $p.secretKeys.fcmServiceAccount | quote }}
+{{- end }}
+{{- end }}
+{{- if include "chat.usesMongo" $key }}
 {{- with $.Values.mongodb.database }}
 SPRING_MONGODB_DATABASE: {{ . | quote }}
 {{- end }}
@@ -187,7 +252,12 @@ the MongoDB URI rolls message-service only). Call with (dict "root" $ "key" "gat
 {{- $v := .root.Values }}
 {{- $inputs := list $v.existingSecret $v.redis.password $v.redis.existingSecret $v.kafka.sasl.jaasConfig $v.kafka.sasl.existingSecret }}
 {{- if eq .key "gateway" }}{{ $inputs = concat $inputs (list $v.auth.jwtSecret $v.auth.existingSecret) }}{{ end }}
-{{- if eq .key "messageService" }}{{ $inputs = concat $inputs (list $v.mongodb.uri $v.mongodb.existingSecret) }}{{ end }}
+{{- if include "chat.usesMongo" .key }}{{ $inputs = concat $inputs (list $v.mongodb.uri $v.mongodb.existingSecret) }}{{ end }}
+{{- $push := include "chat.pushPlainValues" .root | fromJson }}
+{{- if eq .key "notificationService" }}{{ $inputs = concat $inputs (list $push $v.notificationService.push.existingSecret) }}{{ end }}
+{{- if and (eq .key "gateway") (include "chat.webPush" .root) }}
+{{- $inputs = concat $inputs (list (get $push $v.notificationService.push.secretKeys.webpushPublicKey) $v.notificationService.push.existingSecret) }}
+{{- end }}
 {{- toJson $inputs }}
 {{- end }}
 
@@ -258,6 +328,20 @@ Call with (dict "root" $ "value" <plain value> "own" <own existingSecret>).
 {{- end }}
 {{- if and .Values.httpRoute.enabled (include "chat.polling" .) (not .Values.httpRoute.sessionAffinityConfigured) }}
 {{- fail "httpRoute: gateway.transports includes polling, whose sessions live on one gateway, and HTTPRoutes have no session persistence: configure your Gateway API implementation's cookie affinity and set httpRoute.sessionAffinityConfigured=true, or set gateway.transports={websocket}" }}
+{{- end }}
+{{- $n := .Values.notificationService }}
+{{- if and $n.enabled (not (or $n.push.existingSecret .Values.existingSecret)) }}
+{{- $w := $n.push.webpush }}
+{{- if and $w.enabled (not (and $w.publicKey $w.privateKey)) }}
+{{- fail "notificationService.push.webpush: set publicKey and privateKey, or notificationService.push.existingSecret" }}
+{{- end }}
+{{- $a := $n.push.apns }}
+{{- if and $a.enabled (not (and $a.signingKey $a.keyId $a.teamId $a.topic)) }}
+{{- fail "notificationService.push.apns: set signingKey, keyId, teamId and topic, or notificationService.push.existingSecret" }}
+{{- end }}
+{{- if and $n.push.fcm.enabled (not $n.push.fcm.serviceAccountJson) }}
+{{- fail "notificationService.push.fcm: set serviceAccountJson, or notificationService.push.existingSecret" }}
+{{- end }}
 {{- end }}
 {{- if and .Values.httpRoute.enabled (not .Values.httpRoute.parentRefs) }}
 {{- fail "httpRoute.parentRefs must name at least one Gateway" }}

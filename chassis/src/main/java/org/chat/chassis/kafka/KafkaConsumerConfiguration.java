@@ -17,10 +17,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -39,22 +41,44 @@ public class KafkaConsumerConfiguration {
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> kafkaListenerContainerFactory(KafkaProperties kafka,
 			KafkaConnectionDetails connection, ConsumerProperties consumer, InstanceProperties instance,
 			MeterRegistry meters, ObjectProvider<ConsumerRebalanceListener> rebalanceListener) {
+		var factory = batchContainerFactory(consumerFactory(kafka, connection, consumer, instance, meters, Map.of()),
+				consumer.concurrency(),
+				new FixedBackOff(consumer.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS));
+		rebalanceListener.ifAvailable(factory.getContainerProperties()::setConsumerRebalanceListener);
+		return factory;
+	}
+
+	/**
+	 * The consumers of {@link #consumerConfig} with {@code overrides} on top (a second listener's batch size, a
+	 * group that must start at the log's end), reporting the client's own metrics.
+	 */
+	public static DefaultKafkaConsumerFactory<String, byte[]> consumerFactory(KafkaProperties kafka,
+			KafkaConnectionDetails connection, ConsumerProperties consumer, InstanceProperties instance,
+			MeterRegistry meters, Map<String, Object> overrides) {
 		Map<String, Object> config = consumerConfig(kafka.buildConsumerProperties(), consumer, instance);
 		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connection.getConsumer().getBootstrapServers());
+		config.putAll(overrides);
 		var consumers = new DefaultKafkaConsumerFactory<String, byte[]>(config);
 		// the client's own metrics (records-lag-max, fetch rates) on /actuator/prometheus; Boot adds this
 		// listener only to the consumer factory it builds itself
 		consumers.addListener(new MicrometerConsumerListener<>(meters));
+		return consumers;
+	}
+
+	/**
+	 * An at-least-once batch container on {@code consumers}; a failed batch is retried after {@code backOff}
+	 * (a service whose retries follow a provider's {@code Retry-After} brings its own).
+	 */
+	public static ConcurrentKafkaListenerContainerFactory<String, byte[]> batchContainerFactory(
+			ConsumerFactory<String, byte[]> consumers, int concurrency, BackOff backOff) {
 		var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
 		factory.setConsumerFactory(consumers);
 		factory.setBatchListener(true);
-		factory.setConcurrency(consumer.concurrency());
+		factory.setConcurrency(concurrency);
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		// a stop lets the batch in flight finish and commits it; the next owner does not redo it
 		factory.getContainerProperties().setStopImmediate(false);
-		rebalanceListener.ifAvailable(factory.getContainerProperties()::setConsumerRebalanceListener);
-		factory.setCommonErrorHandler(new DefaultErrorHandler(
-				new FixedBackOff(consumer.retryBackoff().toMillis(), FixedBackOff.UNLIMITED_ATTEMPTS)));
+		factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
 		return factory;
 	}
 

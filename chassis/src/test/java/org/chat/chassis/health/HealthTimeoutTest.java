@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -83,7 +84,17 @@ class HealthTimeoutTest {
 	@Test
 	void mongoThatNeverAnswersIsDownWithinTheTimeout() {
 		try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + silent.getLocalPort() + "/chat")) {
-			assertDownByTimeout(new MongoHealthIndicator(new ReactiveMongoTemplate(client, "chat"), TIMEOUT));
+			assertDownByTimeout(new MongoHealthConfiguration()
+				.mongoHealthIndicator(new ReactiveMongoTemplate(client, "chat"), new HealthProperties(TIMEOUT)));
+		}
+	}
+
+	@Test
+	void mongoOnTheBlockingDriverThatNeverAnswersIsDownWithinTheTimeout() {
+		try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients
+			.create("mongodb://127.0.0.1:" + silent.getLocalPort() + "/chat")) {
+			assertDownByTimeout(new BlockingMongoHealthConfiguration()
+				.mongoHealthIndicator(new MongoTemplate(client, "chat"), new HealthProperties(TIMEOUT)));
 		}
 	}
 

@@ -112,14 +112,15 @@ class DockerfileTest {
 			.toList();
 
 		assertThat(rules).containsExactly("*", "!gateway/target/gateway-*.jar",
-				"!message-service/target/message-service-*.jar", "!presence-service/target/presence-service-*.jar");
+				"!message-service/target/message-service-*.jar", "!presence-service/target/presence-service-*.jar",
+				"!notification-service/target/notification-service-*.jar");
 	}
 
 	@Test
 	void buildScriptBuildsEveryModuleWithThisDockerfile() throws IOException {
 		String script = Files.readString(Path.of("build-images.sh"));
 
-		assertThat(script).contains("MODULES=\"gateway message-service presence-service\"")
+		assertThat(script).contains("MODULES=\"gateway message-service presence-service notification-service\"")
 			.contains("-f deploy/docker/Dockerfile")
 			.contains("--build-arg MODULE=\"$module\"");
 		assertThat(Files.isExecutable(Path.of("build-images.sh"))).isTrue();

@@ -1,5 +1,6 @@
 package org.chat.deploy.helm;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -7,7 +8,6 @@ import org.chat.deploy.support.Tree;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.chat.deploy.helm.Workloads.COMPONENTS;
 
 /** A change rolls only the Deployments that read it: a gateway restart disconnects its users. */
 class ConfigChecksumTest {
@@ -31,6 +31,19 @@ class ConfigChecksumTest {
 	}
 
 	@Test
+	void pushCredentialsRollOnlyTheServicesThatReadThem() {
+		List<String> sets = new ArrayList<>(List.of(NotificationServiceChartTest.PLAIN));
+		Map<String, String> before = checksums(sets.toArray(String[]::new));
+		sets.add("notificationService.push.apns.keyId=KEY456");
+		assertThat(changed(before, checksums(sets.toArray(String[]::new))))
+			.containsExactly("notification-service/checksum/secret");
+		// the gateways serve the VAPID public key to the web page
+		sets.add("notificationService.push.webpush.publicKey=BOther");
+		assertThat(changed(before, checksums(sets.toArray(String[]::new))))
+			.containsExactly("gateway/checksum/secret", "notification-service/checksum/secret");
+	}
+
+	@Test
 	void sharedBackendsRollEveryone() {
 		assertThat(changed(checksums(JWT), checksums(JWT, "redis.host=redis-2")))
 			.containsExactlyInAnyOrder("gateway/checksum/config", "message-service/checksum/config",
@@ -40,12 +53,12 @@ class ConfigChecksumTest {
 					"presence-service/checksum/secret");
 	}
 
+	/** Both checksums of every rendered Deployment, as {@code <component>/checksum/<what>}. */
 	private static Map<String, String> checksums(String... sets) {
-		RenderedChart chart = RenderedChart.render(sets);
 		Map<String, String> sums = new java.util.TreeMap<>();
-		for (String component : COMPONENTS) {
-			Map<String, Object> annotations = Tree.map(chart.one("Deployment", component),
-					"spec.template.metadata.annotations");
+		for (Map<String, Object> deployment : RenderedChart.render(sets).ofKind("Deployment")) {
+			String component = (String) Tree.map(deployment, "metadata.labels").get("app.kubernetes.io/component");
+			Map<String, Object> annotations = Tree.map(deployment, "spec.template.metadata.annotations");
 			for (String key : List.of("checksum/config", "checksum/secret")) {
 				sums.put(component + "/" + key, (String) annotations.get(key));
 			}

@@ -55,7 +55,13 @@ class ManifestSchemaTest {
 			"extraEnv[0].name=OTEL_SDK_DISABLED", "extraEnv[0].value=true", "gateway.nodeSelector.pool=edge",
 			"gateway.tolerations[0].key=edge", "gateway.tolerations[0].operator=Exists",
 			"gateway.service.type=LoadBalancer", "gateway.service.externalTrafficPolicy=Local",
-			"gateway.maxConnectionsPerAddress=50", "tests.tokenSecret=chat-test-token");
+			"gateway.maxConnectionsPerAddress=50", "tests.tokenSecret=chat-test-token",
+			"notificationService.enabled=true", "notificationService.keda.enabled=true",
+			"notificationService.push.webpush.enabled=true", "notificationService.push.webpush.publicKey=BPublic",
+			"notificationService.push.webpush.privateKey=private", "notificationService.push.apns.enabled=true",
+			"notificationService.push.apns.signingKey=p8", "notificationService.push.apns.keyId=K",
+			"notificationService.push.apns.teamId=T", "notificationService.push.apns.topic=org.chat.app",
+			"notificationService.push.fcm.enabled=true", "notificationService.push.fcm.serviceAccountJson=json");
 
 	@TempDir
 	static Path scratch;
@@ -76,10 +82,12 @@ class ManifestSchemaTest {
 			assertThat(MODELS).as("model for %s", kind).containsKey(kind);
 			assertThatCode(() -> parse(MODELS.get(kind), json)).as("%s %s", kind, json).doesNotThrowAnyException();
 		}
-		List<String> optional = List.of("Ingress", "HTTPRoute", "ServiceMonitor", "PrometheusRule", "ScaledObject");
+		List<String> optional = List.of("Ingress", "HTTPRoute", "ServiceMonitor", "PrometheusRule");
 		for (String kind : optional) {
 			assertThat(chart.ofKind(kind)).as(kind).hasSize(everything ? 1 : 0);
 		}
+		// message-service's and notification-service's
+		assertThat(chart.ofKind("ScaledObject")).hasSize(everything ? 2 : 0);
 		assertThat(chart.ofKind("Pod")).hasSize(1);
 	}
 

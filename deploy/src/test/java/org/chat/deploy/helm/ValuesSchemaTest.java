@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
+import org.chat.deploy.support.Tree;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,7 +23,9 @@ class ValuesSchemaTest {
 	@ParameterizedTest
 	@MethodSource("good")
 	void goodValuesRender(Path values) {
-		assertThat(RenderedChart.renderValuesFile(values).ofKind("Deployment")).hasSize(3);
+		assertThat(RenderedChart.renderValuesFile(values).ofKind("Deployment"))
+			.extracting(deployment -> Tree.map(deployment, "metadata.labels").get("app.kubernetes.io/component"))
+			.containsAll(Workloads.COMPONENTS);
 	}
 
 	@ParameterizedTest

@@ -79,7 +79,10 @@ public final class ChatStack {
 					+ "); ./chat down stops it");
 		}
 		Orphans.reap(settings.runDir(), INFRA_GRACE, ChatStack::say);
-		Topology all = Topology.of(settings, RedisBinary.resolve(settings.binDir()), DevSecret.in(settings.dataDir()));
+		DevVapidKeys vapid = settings.notificationInstances() > 0 && !infraOnly
+				? DevVapidKeys.in(settings.dataDir(), settings.jar("notification-service")) : DevVapidKeys.NONE;
+		Topology all = Topology.of(settings, RedisBinary.resolve(settings.binDir()), DevSecret.in(settings.dataDir()),
+				vapid);
 		Topology topology = infraOnly ? all.infrastructureOnly() : all.only(settings.only());
 		for (Member member : topology.members()) {
 			missingJar(member).ifPresent(jar -> {
@@ -207,17 +210,17 @@ public final class ChatStack {
 	static int status(StackSettings settings) {
 		Optional<ProcessHandle> supervisor = PidFile.read(settings.runDir().resolve(SUPERVISOR + ".pid"))
 			.flatMap(PidFile::liveProcess);
-		System.out.println(supervisor.map(p -> String.format("%-20s running  pid %d", "supervisor", p.pid()))
-			.orElse(String.format("%-20s stopped", "supervisor")));
+		System.out.println(supervisor.map(p -> String.format("%-22s running  pid %d", "supervisor", p.pid()))
+			.orElse(String.format("%-22s stopped", "supervisor")));
 		Set<String> names = new LinkedHashSet<>();
-		Topology.of(settings, Path.of("redis-server"), "").members().forEach(m -> names.add(m.name()));
+		Topology.of(settings, Path.of("redis-server"), "", DevVapidKeys.NONE).members().forEach(m -> names.add(m.name()));
 		names.addAll(pidFileNames(settings.runDir()));
 		names.remove(SUPERVISOR);
 		for (String name : names) {
 			Optional<PidFile> record = PidFile.read(settings.runDir().resolve(name + ".pid"));
 			Optional<ProcessHandle> live = record.flatMap(PidFile::liveProcess);
 			if (live.isEmpty()) {
-				System.out.printf("%-20s stopped%n", name);
+				System.out.printf("%-22s stopped%n", name);
 				continue;
 			}
 			PidFile file = record.get();
@@ -228,7 +231,7 @@ public final class ChatStack {
 						.check()
 						.ready() ? "ready" : "not ready"))
 				.orElse("");
-			System.out.printf("%-20s running  pid %-8d %s%s%n", name, file.pid(), ports, health);
+			System.out.printf("%-22s running  pid %-8d %s%s%n", name, file.pid(), ports, health);
 		}
 		return 0;
 	}
@@ -258,10 +261,10 @@ public final class ChatStack {
 				case INFRASTRUCTURE -> "localhost:" + a.get(Supervisor.PORT);
 			};
 			String management = a.get(Supervisor.MANAGEMENT_PORT);
-			System.out.printf("  %-19s %s%s%n", m.name(), where,
+			System.out.printf("  %-22s %s%s%n", m.name(), where,
 					management == null ? "" : "  health http://localhost:" + management + "/actuator/health");
 		}
-		topology.tier(Tier.GATEWAY).stream().findFirst().ifPresent(g -> System.out.println("  dev token           curl -s -X POST http://localhost:"
+		topology.tier(Tier.GATEWAY).stream().findFirst().ifPresent(g -> System.out.println("  dev token              curl -s -X POST http://localhost:"
 				+ g.spec().attributes().get(Supervisor.PORT)
 				+ "/dev/token -H 'Content-Type: application/json' -d '{\"userId\":\"alice\",\"name\":\"Alice\"}'"));
 		System.out.println("  logs " + s.logDir() + "/   pids " + s.runDir() + "/   data " + s.dataDir() + "/");

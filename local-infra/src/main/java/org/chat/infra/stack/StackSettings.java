@@ -15,21 +15,22 @@ import org.chat.infra.LaunchOptions;
  */
 record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPort, int kafkaPartitions, int redisPort,
 		int mongoPort, List<Integer> gatewayPorts, int messageInstances, int messagePort, int presenceInstances,
-		int presencePort, int managementPort, Duration readyTimeout, String serviceHeap, String gatewayHeap,
+		int presencePort, int notificationInstances, int notificationPort, int managementPort, Duration readyTimeout, String serviceHeap, String gatewayHeap,
 		String kafkaHeap, String mongoHeap, List<String> javaOptions, int maxConnectionsPerAddress,
 		List<String> only) {
 
 	static final Set<String> FLAGS = Set.of("root", "home", "kafka-port", "kafka-controller-port", "kafka-partitions",
 			"redis-port", "mongo-port", "gateway-ports", "message-instances", "message-port", "presence-instances",
-			"presence-port", "management-port", "ready-timeout", "service-heap", "gateway-heap", "kafka-heap",
+			"presence-port", "notification-instances", "notification-port", "management-port", "ready-timeout", "service-heap", "gateway-heap", "kafka-heap",
 			"mongo-heap", "java-opts", "max-connections-per-address", "services");
 
 	StackSettings {
 		if (gatewayPorts.isEmpty() && only.isEmpty()) {
 			throw new IllegalArgumentException("CHAT_GATEWAY_PORTS names no port");
 		}
-		if (messageInstances < 0 || presenceInstances < 0) {
-			throw new IllegalArgumentException("CHAT_MESSAGE_INSTANCES and CHAT_PRESENCE_INSTANCES must be 0 or more");
+		if (messageInstances < 0 || presenceInstances < 0 || notificationInstances < 0) {
+			throw new IllegalArgumentException(
+					"CHAT_MESSAGE_INSTANCES, CHAT_PRESENCE_INSTANCES and CHAT_NOTIFICATION_INSTANCES must be 0 or more");
 		}
 	}
 
@@ -47,6 +48,9 @@ record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPor
 				o.intValue("message-port", "CHAT_MESSAGE_PORT", 8090),
 				o.intValue("presence-instances", "CHAT_PRESENCE_INSTANCES", 1),
 				o.intValue("presence-port", "CHAT_PRESENCE_PORT", 8091),
+				// 0 leaves push notifications off (and the gateways without a VAPID key for the web page)
+				o.intValue("notification-instances", "CHAT_NOTIFICATION_INSTANCES", 1),
+				o.intValue("notification-port", "CHAT_NOTIFICATION_PORT", 8092),
 				o.intValue("management-port", "CHAT_MANAGEMENT_PORT", 8070),
 				Duration.ofSeconds(o.intValue("ready-timeout", "CHAT_READY_TIMEOUT", 90)),
 				o.stringValue("service-heap", "CHAT_SERVICE_HEAP", "256m"),

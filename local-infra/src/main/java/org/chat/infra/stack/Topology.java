@@ -14,10 +14,11 @@ import org.chat.infra.supervise.Supervisor;
 
 /**
  * The processes of the local stack and their ports: Kafka, Redis and the Mongo store, then gateways on the given
- * ports and {@code message-service-1..M}, {@code presence-service-1..K}. Every process gets its own ports: the
- * services' ports are handed out upwards from {@code CHAT_MESSAGE_PORT} / {@code CHAT_PRESENCE_PORT} and the
- * management (actuator) ports upwards from {@code CHAT_MANAGEMENT_PORT}, in that order (gateways, message-services,
- * presence-services), skipping any port already given to another process.
+ * ports and {@code message-service-1..M}, {@code presence-service-1..K}, {@code notification-service-1..N}. Every
+ * process gets its own ports: the services' ports are handed out upwards from {@code CHAT_MESSAGE_PORT} /
+ * {@code CHAT_PRESENCE_PORT} / {@code CHAT_NOTIFICATION_PORT} and the management (actuator) ports upwards from
+ * {@code CHAT_MANAGEMENT_PORT}, in that order (gateways, message-services, presence-services,
+ * notification-services), skipping any port already given to another process.
  */
 final class Topology {
 
@@ -39,7 +40,7 @@ final class Topology {
 		this.members = List.copyOf(members);
 	}
 
-	static Topology of(StackSettings s, Path redisBinary, String devSecret) {
+	static Topology of(StackSettings s, Path redisBinary, String devSecret, DevVapidKeys vapid) {
 		Set<Integer> taken = new HashSet<>(List.of(s.kafkaPort(), s.kafkaControllerPort(), s.redisPort(), s.mongoPort()));
 		taken.addAll(s.gatewayPorts());
 		List<Member> members = new ArrayList<>();
@@ -65,22 +66,31 @@ final class Topology {
 					"--chat.engine.max-connections-per-address=" + s.maxConnectionsPerAddress()));
 			// One dev signing secret for every gateway and restart: a token from one is valid on the others, as
 			// behind a load balancer.
+			Map<String, String> env = new LinkedHashMap<>(Map.of("CHAT_AUTH_JWT_SECRET", devSecret));
+			if (s.notificationInstances() > 0) {
+				// served at /push/vapid-public-key: the web page's Notify switch subscribes with it
+				env.put("CHAT_PUSH_VAPIDPUBLICKEY", vapid.publicKey());
+			}
 			members.add(new Member(service(s, "gateway-" + port, "gateway", s.gatewayHeap(), port, management.take(), args,
-					Map.of("CHAT_AUTH_JWT_SECRET", devSecret)), Tier.GATEWAY));
+					env), Tier.GATEWAY));
 		}
 		addInstances(members, s, "message-service", s.messageInstances(), new PortCursor(s.messagePort(), taken),
-				management, infraArgs);
+				management, infraArgs, Map.of());
 		addInstances(members, s, "presence-service", s.presenceInstances(), new PortCursor(s.presencePort(), taken),
-				management, infraArgs);
+				management, infraArgs, Map.of());
+		// Web Push only: APNs and FCM need an Apple or Firebase account (docs/NOTIFICATIONS.md)
+		addInstances(members, s, "notification-service", s.notificationInstances(),
+				new PortCursor(s.notificationPort(), taken), management, infraArgs,
+				Map.of("CHAT_PUSH_WEBPUSH_PUBLICKEY", vapid.publicKey(), "CHAT_PUSH_WEBPUSH_PRIVATEKEY", vapid.privateKey()));
 		return new Topology(members);
 	}
 
 	/** {@code <module>-1} to {@code <module>-<count>}, each with its own port and management port. */
 	private static void addInstances(List<Member> members, StackSettings s, String module, int count, PortCursor ports,
-			PortCursor management, List<String> infraArgs) {
+			PortCursor management, List<String> infraArgs, Map<String, String> env) {
 		for (int i = 1; i <= count; i++) {
 			members.add(new Member(service(s, module + "-" + i, module, s.serviceHeap(), ports.take(), management.take(),
-					infraArgs, Map.of()), Tier.SERVICE));
+					infraArgs, env), Tier.SERVICE));
 		}
 	}
 

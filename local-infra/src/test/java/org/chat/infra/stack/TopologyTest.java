@@ -13,14 +13,41 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopologyTest {
 
+	static final DevVapidKeys VAPID = new DevVapidKeys("BPublicKey", "privateKey");
+
 	@Test
 	void theDefaultStackIsTwoGatewaysAndOneOfEachService() {
 		Topology topology = topology(Map.of());
 
 		assertThat(names(topology)).containsExactly("kafka", "redis", "mongo", "gateway-8080", "gateway-8081",
-				"message-service-1", "presence-service-1");
-		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8080, 8081, 8090, 8091);
-		assertThat(ports(topology, Supervisor.MANAGEMENT_PORT)).containsExactly(8070, 8071, 8072, 8073);
+				"message-service-1", "presence-service-1", "notification-service-1");
+		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8080, 8081, 8090, 8091, 8092);
+		assertThat(ports(topology, Supervisor.MANAGEMENT_PORT)).containsExactly(8070, 8071, 8072, 8073, 8074);
+	}
+
+	@Test
+	void theNotificationServiceSignsWithTheDevVapidKeysWhosePublicHalfTheGatewaysServe() {
+		Topology topology = topology(Map.of());
+
+		assertThat(member(topology, "notification-service-1").spec().environment())
+			.containsEntry("CHAT_PUSH_WEBPUSH_PUBLICKEY", VAPID.publicKey())
+			.containsEntry("CHAT_PUSH_WEBPUSH_PRIVATEKEY", VAPID.privateKey())
+			.containsEntry("CHAT_INSTANCE_ID", "notification-service-1");
+		for (String gateway : List.of("gateway-8080", "gateway-8081")) {
+			assertThat(member(topology, gateway).spec().environment())
+				.containsEntry("CHAT_PUSH_VAPIDPUBLICKEY", VAPID.publicKey())
+				.doesNotContainKey("CHAT_PUSH_WEBPUSH_PRIVATEKEY");
+		}
+		assertThat(member(topology, "message-service-1").spec().environment()).doesNotContainKeys(
+				"CHAT_PUSH_WEBPUSH_PRIVATEKEY", "CHAT_PUSH_VAPIDPUBLICKEY");
+	}
+
+	@Test
+	void noNotificationInstancesLeavesPushOff() {
+		Topology topology = topology(Map.of("CHAT_NOTIFICATION_INSTANCES", "0"));
+
+		assertThat(names(topology)).noneMatch(name -> name.startsWith("notification-service"));
+		assertThat(member(topology, "gateway-8080").spec().environment()).doesNotContainKey("CHAT_PUSH_VAPIDPUBLICKEY");
 	}
 
 	@Test
@@ -29,10 +56,12 @@ class TopologyTest {
 				"CHAT_PRESENCE_INSTANCES", "2"));
 
 		assertThat(names(topology)).containsExactly("kafka", "redis", "mongo", "gateway-8080", "gateway-8081",
-				"gateway-8082", "message-service-1", "message-service-2", "presence-service-1", "presence-service-2");
+				"gateway-8082", "message-service-1", "message-service-2", "presence-service-1", "presence-service-2",
+				"notification-service-1");
 		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8080, 8081, 8082, 8090, 8091,
-				8092, 8093);
-		assertThat(ports(topology, Supervisor.MANAGEMENT_PORT)).containsExactly(8070, 8071, 8072, 8073, 8074, 8075, 8076);
+				8092, 8093, 8094);
+		assertThat(ports(topology, Supervisor.MANAGEMENT_PORT)).containsExactly(8070, 8071, 8072, 8073, 8074, 8075, 8076,
+				8077);
 		Member second = topology.members().stream().filter(m -> m.name().equals("message-service-2")).findFirst().orElseThrow();
 		assertThat(second.spec().environment()).containsEntry("CHAT_INSTANCE_ID", "message-service-2");
 		assertThat(second.spec().command()).contains("--server.port=8091", "--management.server.port=8074");
@@ -47,7 +76,7 @@ class TopologyTest {
 		List<Integer> all = topology.ports(settings(Map.of()));
 		assertThat(all).doesNotHaveDuplicates();
 		assertThat(ports(topology, Supervisor.PORT)).containsExactly(9092, 6379, 27017, 8070, 8090, 8091, 8092, 8093,
-				8094);
+				8094, 8095);
 	}
 
 	@Test
@@ -59,11 +88,15 @@ class TopologyTest {
 	}
 
 	private static Topology topology(Map<String, String> env) {
-		return Topology.of(settings(env), Path.of("redis-server"), "secret");
+		return Topology.of(settings(env), Path.of("redis-server"), "secret", VAPID);
 	}
 
 	private static StackSettings settings(Map<String, String> env) {
 		return StackSettings.from(new String[0], env);
+	}
+
+	private static Member member(Topology topology, String name) {
+		return topology.members().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	private static List<String> names(Topology topology) {

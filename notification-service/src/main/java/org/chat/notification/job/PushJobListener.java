@@ -54,7 +54,7 @@ public class PushJobListener {
 		this.clock = clock;
 	}
 
-	@KafkaListener(topics = Topics.PUSH_JOBS, groupId = Topics.PUSH_SENDER_GROUP,
+	@KafkaListener(id = Topics.PUSH_SENDER_GROUP, topics = Topics.PUSH_JOBS, groupId = Topics.PUSH_SENDER_GROUP,
 			containerFactory = "pushJobsContainerFactory")
 	public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
 		List<PushJob> jobs = new ArrayList<>(records.size());

@@ -1,5 +1,7 @@
 package org.chat.notification.settings;
 
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.contracts.Topics;
 import org.chat.contracts.envelope.Envelope;
@@ -14,7 +16,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 /**
  * Applies {@code chat.push.settings} to {@code push_users}. The gateway validated the payloads; a record that
  * still does not decode is logged and skipped (never blocks the partition). A store failure throws, and the
- * container retries the record until the store is back.
+ * chassis' batch container retries the batch until the store is back; applying a batch again changes nothing,
+ * since each record replaces what it names (a device, the preferences).
  */
 public class SettingsListener {
 
@@ -26,9 +29,12 @@ public class SettingsListener {
 		this.users = users;
 	}
 
-	@KafkaListener(topics = Topics.PUSH_SETTINGS, groupId = Topics.PUSH_SETTINGS_GROUP,
-			containerFactory = "settingsContainerFactory")
-	public void onRecord(ConsumerRecord<String, byte[]> record) {
+	@KafkaListener(id = Topics.PUSH_SETTINGS_GROUP, topics = Topics.PUSH_SETTINGS, groupId = Topics.PUSH_SETTINGS_GROUP)
+	public void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+		records.forEach(this::onRecord);
+	}
+
+	private void onRecord(ConsumerRecord<String, byte[]> record) {
 		Envelope envelope;
 		try {
 			envelope = Envelope.fromBytes(record.value());

@@ -46,6 +46,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.CompositeHealthDescriptor;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -95,6 +99,9 @@ class PushDeliveryIT {
 	@Autowired
 	MeterRegistry meters;
 
+	@Autowired
+	HealthEndpoint health;
+
 	@DynamicPropertySource
 	static void infra(DynamicPropertyRegistry registry) throws Exception {
 		TestInfra.registerSpringProperties(registry);
@@ -129,6 +136,19 @@ class PushDeliveryIT {
 	@BeforeEach
 	void decoderReadsTheLog() {
 		await().atMost(WAIT).until(this.messageLog::isAssigned);
+	}
+
+	@Test
+	void readinessCoversTheStoreRedisKafkaWithBothListenersAndTheDecidersPartitions() {
+		await().atMost(WAIT).untilAsserted(() -> {
+			var readiness = (CompositeHealthDescriptor) this.health.healthForPath("readiness");
+			assertThat(readiness.getStatus()).isEqualTo(Status.UP);
+			assertThat(readiness.getComponents()).containsOnlyKeys("kafka", "messageLog", "mongo", "readinessState",
+					"redis");
+			assertThat(((IndicatedHealthDescriptor) readiness.getComponents().get("kafka")).getDetails())
+				.containsEntry("listeners",
+						Map.of(Topics.PUSH_SENDER_GROUP, true, Topics.PUSH_SETTINGS_GROUP, true));
+		});
 	}
 
 	@Test

@@ -21,8 +21,7 @@ import org.chat.notification.provider.fcm.FcmSender;
 import org.chat.notification.provider.webpush.WebPushSender;
 import org.chat.notification.settings.PushUsers;
 import org.chat.notification.settings.SettingsListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,9 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the decision path (chat.messages → chat.push.jobs) and the delivery path (chat.push.jobs → providers). */
 @Configuration(proxyBeanMethods = false)
-public class NotificationConfig {
-
-	private static final Logger log = LoggerFactory.getLogger(NotificationConfig.class);
+@EnableConfigurationProperties(PushProperties.class)
+public class NotificationServiceConfiguration {
 
 	@Bean
 	Clock clock() {
@@ -104,7 +102,6 @@ public class NotificationConfig {
 		if (properties.fcm().enabled()) {
 			senders.add(new FcmSender(properties.fcm(), timeout, pushHttpClient, pushDeciders, clock));
 		}
-		log.info("push platforms enabled: {}", senders.stream().map(s -> s.platform().wireName()).toList());
 		return senders;
 	}
 
