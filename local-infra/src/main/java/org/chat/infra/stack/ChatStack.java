@@ -112,7 +112,10 @@ public final class ChatStack {
 			services.addAll(processes(supervisor, topology, Tier.GATEWAY));
 			if (!services.isEmpty()) {
 				say("starting " + services.stream().map(SupervisedProcess::name).toList());
+				long servicesBegan = System.nanoTime();
 				supervisor.startAll(services, settings.readyTimeout());
+				// start to ready of the services (warm-up included): what a new pod costs before it takes traffic
+				say(String.format("services ready in %.1f s", (System.nanoTime() - servicesBegan) / 1e9));
 			}
 		}
 		catch (RuntimeException ex) {
