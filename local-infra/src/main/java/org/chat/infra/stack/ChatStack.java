@@ -81,6 +81,13 @@ public final class ChatStack {
 		Orphans.reap(settings.runDir(), INFRA_GRACE, ChatStack::say);
 		Topology all = Topology.of(settings, RedisBinary.resolve(settings.binDir()), DevSecret.in(settings.dataDir()));
 		Topology topology = infraOnly ? all.infrastructureOnly() : all.only(settings.only());
+		ClassDataArchives archives = new ClassDataArchives(settings.home(), ChatStack::say);
+		topology.trainings().forEach((module, training) -> {
+			if (!Files.isRegularFile(training.jar())) {
+				throw new IllegalStateException(training.jar() + " is missing (./mvnw -DskipTests package)");
+			}
+			archives.extract(module, training.jar());
+		});
 		for (Member member : topology.members()) {
 			missingJar(member).ifPresent(jar -> {
 				throw new IllegalStateException(jar + " is missing (./mvnw -DskipTests package)");
@@ -108,6 +115,8 @@ public final class ChatStack {
 					+ settings.mongoPort() + " (data in " + settings.dataDir() + ")");
 			supervisor.startAll(processes(supervisor, topology, Tier.INFRASTRUCTURE), settings.readyTimeout());
 			say("kafka, redis, mongo ready");
+			// needs the infrastructure: a training run refreshes the application context as a start does
+			archives.train(topology.trainings());
 			List<SupervisedProcess> services = new ArrayList<>(processes(supervisor, topology, Tier.SERVICE));
 			services.addAll(processes(supervisor, topology, Tier.GATEWAY));
 			if (!services.isEmpty()) {
