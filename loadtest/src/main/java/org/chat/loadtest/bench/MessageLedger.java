@@ -43,10 +43,6 @@ final class MessageLedger {
 
 	private final Recorder[] firstAck;
 
-	MessageLedger(int capacity, int measuredFrom) {
-		this(capacity, measuredFrom, new int[0]);
-	}
-
 	/** @param firstWindows sequence-number bounds: window {@code i} holds the messages {@code 0 .. firstWindows[i]-1} */
 	MessageLedger(int capacity, int measuredFrom, int[] firstWindows) {
 		this.state = new AtomicIntegerArray(capacity);
