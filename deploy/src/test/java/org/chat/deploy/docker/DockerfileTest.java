@@ -19,7 +19,7 @@ class DockerfileTest {
 
 	static final Path DOCKERFILE = Path.of("docker", "Dockerfile");
 
-	static final String LAUNCHER = "org.springframework.boot.loader.launch.JarLauncher";
+	static final String ARCHIVE = "application.jsa";
 
 	static Dockerfile dockerfile;
 
@@ -36,11 +36,30 @@ class DockerfileTest {
 	}
 
 	@Test
-	void extractsTheModuleJarIntoBootLayersWithTheLauncher() {
+	void extractsTheModuleJarIntoBootLayersOfPlainJarsWithoutTheLauncher() {
+		// class data sharing archives only classes of plain jars on the class path, not the launcher's nested jars
 		assertThat(dockerfile.all("COPY").get(0).arguments())
 			.isEqualTo("${MODULE}/target/${MODULE}-${VERSION}.jar application.jar");
 		assertThat(dockerfile.all("RUN").get(0).arguments())
-			.isEqualTo("java -Djarmode=tools -jar application.jar extract --layers --launcher --destination extracted");
+			.isEqualTo("java -Djarmode=tools -jar application.jar extract --layers --destination extracted");
+	}
+
+	@Test
+	void aTrainingRunWritesTheClassDataArchiveTheEntrypointUsesAndItsFailureDoesNotFailTheBuild() {
+		List<Instruction> stage = dockerfile.finalStage();
+		Instruction training = stage.stream()
+			.filter(i -> i.keyword().equals("RUN") && i.arguments().contains("-XX:ArchiveClassesAtExit="))
+			.findFirst()
+			.orElseThrow();
+
+		assertThat(training.arguments()).startsWith("java -XX:ArchiveClassesAtExit=" + ARCHIVE + " ")
+			.contains("-Dspring.context.exit=onRefresh", "-jar application.jar")
+			// the last command decides the RUN's status: a missing archive only warns
+			.endsWith("test -s " + ARCHIVE + " || { tail -n 50 /tmp/training.log; echo \"warning: no class data archive\" >&2; }");
+		List<Instruction> copies = stage.stream().filter(i -> i.keyword().equals("COPY")).toList();
+		assertThat(stage.indexOf(training)).isGreaterThan(stage.indexOf(copies.get(copies.size() - 1)))
+			.isLessThan(stage.indexOf(stage.stream().filter(i -> i.keyword().equals("USER")).findFirst().orElseThrow()));
+		assertThat(entrypoint()).contains("-XX:SharedArchiveFile=" + ARCHIVE, "-Xshare:auto");
 	}
 
 	@Test
@@ -52,7 +71,6 @@ class DockerfileTest {
 
 		assertThat(layerCopies).containsExactly(
 				"--from=layers /build/extracted/dependencies/ ./",
-				"--from=layers /build/extracted/spring-boot-loader/ ./",
 				"--from=layers /build/extracted/snapshot-dependencies/ ./",
 				"--from=layers /build/extracted/application/ ./");
 	}
@@ -77,26 +95,25 @@ class DockerfileTest {
 		assertThat(entrypoints).hasSize(1);
 
 		// Exec form (a JSON array): java is PID 1 and gets SIGTERM for graceful shutdown.
-		@SuppressWarnings("unchecked")
-		List<String> command = (List<String>) new Yaml().load(entrypoints.get(0).arguments());
+		List<String> command = entrypoint();
 		assertThat(command.get(0)).isEqualTo("java");
 		assertThat(command).anyMatch(a -> a.startsWith("-XX:MaxRAMPercentage="))
 			.contains("-XX:+ExitOnOutOfMemoryError")
 			.noneMatch(a -> a.startsWith("-Xmx"))
-			.last().isEqualTo(LAUNCHER);
+			.endsWith("-jar", "application.jar");
 	}
 
-	@Test
-	void entrypointLauncherExistsInBootsLoader() throws ClassNotFoundException {
-		Class<?> launcher = Class.forName(LAUNCHER);
-
-		assertThat(launcher.getMethods()).anyMatch(m -> m.getName().equals("main"));
+	@SuppressWarnings("unchecked")
+	private static List<String> entrypoint() {
+		return (List<String>) new Yaml().load(dockerfile.all("ENTRYPOINT").get(0).arguments());
 	}
 
 	@Test
 	void layerCopiesFollowBootsLayerOrder() {
 		List<String> bootLayers = new ArrayList<>();
+		// without the launcher the spring-boot-loader layer is empty, and the image does not copy it
 		Layers.IMPLICIT.forEach(layer -> bootLayers.add(layer.toString()));
+		bootLayers.remove("spring-boot-loader");
 		List<String> copied = dockerfile.finalStage().stream()
 			.filter(i -> i.keyword().equals("COPY"))
 			.map(i -> i.arguments().replaceAll(".*/extracted/([^/]+)/ .*", "$1"))

@@ -32,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Replays the Dockerfile without Docker: a layered Boot jar (made by Boot's own Repackager, as
  * spring-boot-maven-plugin does) is extracted with the Dockerfile's RUN command, the layers are
- * copied into one directory as its COPY lines do, and the ENTRYPOINT is run there.
+ * copied into one directory as its COPY lines do, the class data training run is replayed there, and the
+ * ENTRYPOINT is run there, which must load the application's class from that archive.
  */
 class LayeredImageLayoutTest {
 
@@ -60,13 +61,31 @@ class LayeredImageLayoutTest {
 			copyTree(layer, app);
 		}
 
-		// ENTRYPOINT [...] with WORKDIR /app
+		// RUN java -XX:ArchiveClassesAtExit=application.jsa ... (the training run's java command, in /app)
+		String training = dockerfile.finalStage()
+			.stream()
+			.filter(i -> i.keyword().equals("RUN") && i.arguments().startsWith("java "))
+			.findFirst()
+			.orElseThrow()
+			.arguments();
+		List<String> trainingCommand = List.of(training.substring(0, training.indexOf(" >")).split(" "))
+			.stream()
+			.filter(word -> !word.isBlank() && !word.startsWith("--") && !word.startsWith("\"--"))
+			.toList();
+		Result trained = run(app, trainingCommand);
+		assertThat(trained.exitCode).as(trained.output).isZero();
+		assertThat(app.resolve("application.jsa")).isNotEmptyFile();
+
+		// ENTRYPOINT [...] with WORKDIR /app; class loading logged to see where demo.Main comes from
 		@SuppressWarnings("unchecked")
-		List<String> entrypoint = (List<String>) new Yaml().load(dockerfile.all("ENTRYPOINT").get(0).arguments());
+		List<String> entrypoint = new ArrayList<>(
+				(List<String>) new Yaml().load(dockerfile.all("ENTRYPOINT").get(0).arguments()));
+		entrypoint.add(1, "-Xlog:class+load=info");
 		Result started = run(app, entrypoint);
 
 		assertThat(started.exitCode).as(started.output).isZero();
-		assertThat(started.output).contains("started {k=v} from a snapshot dependency");
+		assertThat(started.output).contains("started {k=v} from a snapshot dependency")
+			.containsPattern("demo\\.Main source: shared objects file \\(top\\)");
 	}
 
 	/** demo.Main using a release dependency (SnakeYAML) and a SNAPSHOT one, repackaged with layers. */

@@ -16,7 +16,8 @@ import org.chat.loadtest.tokens.TokenSettings;
  */
 record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds, int durationSeconds,
 		int drainSeconds, int connections, int connectParallel, int handshakeTimeoutSeconds, int clientEventLoops,
-		List<String> connectHosts, Path runDir, Path outDir, String label, TokenSettings tokens) {
+		List<String> connectHosts, Path runDir, Path outDir, String label, TokenSettings tokens,
+		List<Integer> firstSeconds) {
 
 	static BenchSettings from(Properties p) {
 		List<URI> gateways = split(p.getProperty("gateways", "http://localhost:8080,http://localhost:8081")).stream()
@@ -28,15 +29,16 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 				integer(p, "handshakeTimeout", 30), integer(p, "clientEventLoops", Runtime.getRuntime().availableProcessors()),
 				split(p.getProperty("connectHosts", "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4")),
 				Path.of(p.getProperty("runDir", ".chat/run")), Path.of(p.getProperty("out", "docs/benchmarks")),
-				p.getProperty("label", ""), TokenSettings.from(p::getProperty, System::getenv));
+				p.getProperty("label", ""), TokenSettings.from(p::getProperty, System::getenv),
+				split(p.getProperty("firstSeconds", "10,60")).stream().map(Integer::valueOf).toList());
 		if (settings.users() < 2 || settings.users() % 2 != 0) {
 			throw new IllegalArgumentException("users must be an even number >= 2 (pairs), got " + settings.users());
 		}
 		if (settings.rate() < 1 || settings.durationSeconds() < 1 || settings.connections() < 1
 				|| settings.connectParallel() < 1 || settings.handshakeTimeoutSeconds() < 1
-				|| settings.clientEventLoops() < 1) {
+				|| settings.clientEventLoops() < 1 || settings.firstSeconds().stream().anyMatch(s -> s < 1)) {
 			throw new IllegalArgumentException(
-					"rate, duration, connections, connectParallel, handshakeTimeout and clientEventLoops must be positive");
+					"rate, duration, connections, connectParallel, handshakeTimeout, clientEventLoops and firstSeconds must be positive");
 		}
 		return settings;
 	}
@@ -55,6 +57,7 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 		d.put("clientEventLoops", this.clientEventLoops);
 		d.put("connectHosts", this.connectHosts);
 		d.put("tokens", this.tokens.describe());
+		d.put("firstSeconds", this.firstSeconds);
 		return d;
 	}
 

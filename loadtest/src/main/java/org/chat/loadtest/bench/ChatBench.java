@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import org.HdrHistogram.Histogram;
 import org.chat.loadtest.socketio.SioFrame;
 import org.chat.loadtest.socketio.SioFrames;
 
@@ -42,7 +43,11 @@ final class ChatBench implements WsConnection.FrameHandler {
 		this.reconnectSettings = reconnectSettings;
 		this.stats = stats;
 		int warmupMessages = settings.rate() * settings.warmupSeconds();
-		this.ledger = new MessageLedger(warmupMessages + settings.rate() * settings.durationSeconds(), warmupMessages);
+		int capacity = warmupMessages + settings.rate() * settings.durationSeconds();
+		this.ledger = new MessageLedger(capacity, warmupMessages, settings.firstSeconds()
+			.stream()
+			.mapToInt(seconds -> Math.min(capacity, seconds * settings.rate()))
+			.toArray());
 		this.registered = new CountDownLatch(settings.users());
 	}
 
@@ -73,6 +78,7 @@ final class ChatBench implements WsConnection.FrameHandler {
 			Map<String, Object> hopFigures = hops.get(30, TimeUnit.SECONDS).stop();
 			result.put("hops", hopFigures);
 			System.out.println(HopWindow.summary(hopFigures));
+			result.put("firstSeconds", firstSeconds());
 			if (this.reconnectSettings.clients() > 0) {
 				Map<String, Object> reconnect = reconnects.finish();
 				result.put("reconnectToSynced", reconnect);
@@ -119,6 +125,28 @@ final class ChatBench implements WsConnection.FrameHandler {
 					"bench " + seq + PADDING, Integer.toString(seq)));
 		}
 		return start + (long) (warmupMessages * intervalNanos);
+	}
+
+	/**
+	 * Latencies of the messages scheduled in the first N seconds of sending (warm-up included): on a stack just
+	 * started, what its first users get while the JVMs are still loading classes and compiling.
+	 */
+	private Map<String, Object> firstSeconds() {
+		Map<String, Object> windows = new LinkedHashMap<>();
+		List<Integer> seconds = this.settings.firstSeconds();
+		for (int i = 0; i < seconds.size(); i++) {
+			Histogram[] latencies = this.ledger.first(i);
+			Map<String, Object> window = new LinkedHashMap<>();
+			window.put("oneWayLatencyMs", Results.percentiles(latencies[0]));
+			window.put("ackLatencyMs", Results.percentiles(latencies[1]));
+			windows.put(Integer.toString(seconds.get(i)), window);
+			System.out.printf("first %d s of sending: one-way p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d messages); ack p50 %.1f ms, p99 %.1f ms%n",
+					seconds.get(i), latencies[0].getValueAtPercentile(50) / 1000.0,
+					latencies[0].getValueAtPercentile(99) / 1000.0, latencies[0].getMaxValue() / 1000.0,
+					latencies[0].getTotalCount(), latencies[1].getValueAtPercentile(50) / 1000.0,
+					latencies[1].getValueAtPercentile(99) / 1000.0);
+		}
+		return windows;
 	}
 
 	private void drain() throws InterruptedException {

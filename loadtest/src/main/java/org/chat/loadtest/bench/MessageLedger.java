@@ -9,7 +9,9 @@ import org.HdrHistogram.Recorder;
 /**
  * The fate of every message of a chat bench, by sequence number: sent, acked (ok), failed (ack not ok or none
  * in time), received by the recipient. Latencies count from the message's scheduled send time (open model:
- * a late sender is part of the latency, no coordinated omission), in microseconds.
+ * a late sender is part of the latency, no coordinated omission), in microseconds. Besides the measured window, it
+ * keeps the latencies of the first messages (sequence numbers below each of {@code firstWindows}): what a freshly
+ * started stack gives its first users.
  */
 final class MessageLedger {
 
@@ -35,10 +37,24 @@ final class MessageLedger {
 
 	private final AtomicLong duplicates = new AtomicLong();
 
-	MessageLedger(int capacity, int measuredFrom) {
+	private final int[] firstWindows;
+
+	private final Recorder[] firstOneWay;
+
+	private final Recorder[] firstAck;
+
+	/** @param firstWindows sequence-number bounds: window {@code i} holds the messages {@code 0 .. firstWindows[i]-1} */
+	MessageLedger(int capacity, int measuredFrom, int[] firstWindows) {
 		this.state = new AtomicIntegerArray(capacity);
 		this.dueNanos = new long[capacity];
 		this.measuredFrom = measuredFrom;
+		this.firstWindows = firstWindows.clone();
+		this.firstOneWay = new Recorder[firstWindows.length];
+		this.firstAck = new Recorder[firstWindows.length];
+		for (int i = 0; i < firstWindows.length; i++) {
+			this.firstOneWay[i] = new Recorder(MAX_MICROS, 3);
+			this.firstAck[i] = new Recorder(MAX_MICROS, 3);
+		}
 	}
 
 	int capacity() {
@@ -58,6 +74,9 @@ final class MessageLedger {
 		if (ok && seq >= this.measuredFrom) {
 			this.ack.recordValue(micros(now - this.dueNanos[seq]));
 		}
+		if (ok) {
+			recordFirst(this.firstAck, seq, now);
+		}
 	}
 
 	void received(int seq, long now) {
@@ -68,9 +87,26 @@ final class MessageLedger {
 		if ((before & RECEIVED) != 0) {
 			this.duplicates.incrementAndGet();
 		}
-		else if (seq >= this.measuredFrom) {
-			this.oneWay.recordValue(micros(now - this.dueNanos[seq]));
+		else {
+			if (seq >= this.measuredFrom) {
+				this.oneWay.recordValue(micros(now - this.dueNanos[seq]));
+			}
+			recordFirst(this.firstOneWay, seq, now);
 		}
+	}
+
+	private void recordFirst(Recorder[] recorders, int seq, long now) {
+		for (int i = 0; i < this.firstWindows.length; i++) {
+			if (seq < this.firstWindows[i]) {
+				recorders[i].recordValue(micros(now - this.dueNanos[seq]));
+			}
+		}
+	}
+
+	/** One-way and ack latencies of the first {@code firstWindows[window]} messages. */
+	Histogram[] first(int window) {
+		return new Histogram[] { this.firstOneWay[window].getIntervalHistogram(),
+				this.firstAck[window].getIntervalHistogram() };
 	}
 
 	/** Acked messages not yet received among the first {@code sent} sequence numbers. */

@@ -84,6 +84,13 @@ public final class ChatStack {
 		Topology all = Topology.of(settings, RedisBinary.resolve(settings.binDir()), DevSecret.in(settings.dataDir()),
 				vapid);
 		Topology topology = infraOnly ? all.infrastructureOnly() : all.only(settings.only());
+		ClassDataArchives archives = new ClassDataArchives(settings.home(), ChatStack::say);
+		topology.trainings().forEach((module, training) -> {
+			if (!Files.isRegularFile(training.jar())) {
+				throw new IllegalStateException(training.jar() + " is missing (./mvnw -DskipTests package)");
+			}
+			archives.extract(module, training.jar());
+		});
 		for (Member member : topology.members()) {
 			missingJar(member).ifPresent(jar -> {
 				throw new IllegalStateException(jar + " is missing (./mvnw -DskipTests package)");
@@ -111,11 +118,16 @@ public final class ChatStack {
 					+ settings.mongoPort() + " (data in " + settings.dataDir() + ")");
 			supervisor.startAll(processes(supervisor, topology, Tier.INFRASTRUCTURE), settings.readyTimeout());
 			say("kafka, redis, mongo ready");
+			// needs the infrastructure: a training run refreshes the application context as a start does
+			archives.train(topology.trainings());
 			List<SupervisedProcess> services = new ArrayList<>(processes(supervisor, topology, Tier.SERVICE));
 			services.addAll(processes(supervisor, topology, Tier.GATEWAY));
 			if (!services.isEmpty()) {
 				say("starting " + services.stream().map(SupervisedProcess::name).toList());
+				long servicesBegan = System.nanoTime();
 				supervisor.startAll(services, settings.readyTimeout());
+				// start to ready of the services (warm-up included): what a new pod costs before it takes traffic
+				say(String.format("services ready in %.1f s", (System.nanoTime() - servicesBegan) / 1e9));
 			}
 		}
 		catch (RuntimeException ex) {

@@ -15,14 +15,15 @@ import org.chat.infra.LaunchOptions;
  */
 record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPort, int kafkaPartitions, int redisPort,
 		int mongoPort, List<Integer> gatewayPorts, int messageInstances, int messagePort, int presenceInstances,
-		int presencePort, int notificationInstances, int notificationPort, int managementPort, Duration readyTimeout, String serviceHeap, String gatewayHeap,
-		String kafkaHeap, String mongoHeap, List<String> javaOptions, int maxConnectionsPerAddress,
-		List<String> only) {
+		int presencePort, int notificationInstances, int notificationPort, int managementPort, Duration readyTimeout,
+		String serviceHeap, String gatewayHeap, String kafkaHeap, String mongoHeap, List<String> javaOptions,
+		int maxConnectionsPerAddress, List<String> only, boolean classDataSharing) {
 
 	static final Set<String> FLAGS = Set.of("root", "home", "kafka-port", "kafka-controller-port", "kafka-partitions",
 			"redis-port", "mongo-port", "gateway-ports", "message-instances", "message-port", "presence-instances",
-			"presence-port", "notification-instances", "notification-port", "management-port", "ready-timeout", "service-heap", "gateway-heap", "kafka-heap",
-			"mongo-heap", "java-opts", "max-connections-per-address", "services");
+			"presence-port", "notification-instances", "notification-port", "management-port", "ready-timeout",
+			"service-heap", "gateway-heap", "kafka-heap", "mongo-heap", "java-opts", "max-connections-per-address",
+			"services", "cds");
 
 	StackSettings {
 		if (gatewayPorts.isEmpty() && only.isEmpty()) {
@@ -58,7 +59,9 @@ record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPor
 				o.stringValue("gateway-heap", "CHAT_GATEWAY_HEAP", "512m"), o.stringValue("kafka-heap", "CHAT_KAFKA_HEAP", "512m"),
 				o.stringValue("mongo-heap", "CHAT_MONGO_HEAP", "1g"), words(o.stringValue("java-opts", "CHAT_JAVA_OPTS", "")),
 				o.intValue("max-connections-per-address", "CHAT_MAX_CONNECTIONS_PER_ADDRESS", 0),
-				words(o.stringValue("services", "CHAT_SERVICES", "")));
+				words(o.stringValue("services", "CHAT_SERVICES", "")),
+				// class data sharing for the services (ClassDataArchives); 0 starts them from their jars as built
+				o.intValue("cds", "CHAT_CDS", 1) != 0);
 	}
 
 	static StackSettings from(String[] flags, Map<String, String> env) {

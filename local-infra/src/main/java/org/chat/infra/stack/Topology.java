@@ -26,7 +26,12 @@ final class Topology {
 		INFRASTRUCTURE, SERVICE, GATEWAY
 	}
 
-	record Member(ProcessSpec spec, Tier tier) {
+	/** @param training how to train the class data archive of the member's module; {@code null}: none */
+	record Member(ProcessSpec spec, Tier tier, String module, ClassDataArchives.Training training) {
+
+		Member(ProcessSpec spec, Tier tier) {
+			this(spec, tier, null, null);
+		}
 
 		String name() {
 			return this.spec.name();
@@ -71,8 +76,8 @@ final class Topology {
 				// served at /push/vapid-public-key: the web page's Notify switch subscribes with it
 				env.put("CHAT_PUSH_VAPIDPUBLICKEY", vapid.publicKey());
 			}
-			members.add(new Member(service(s, "gateway-" + port, "gateway", s.gatewayHeap(), port, management.take(), args,
-					env), Tier.GATEWAY));
+			members.add(service(s, "gateway-" + port, "gateway", s.gatewayHeap(), port, management.take(), args, env,
+					Tier.GATEWAY));
 		}
 		addInstances(members, s, "message-service", s.messageInstances(), new PortCursor(s.messagePort(), taken),
 				management, infraArgs, Map.of());
@@ -89,8 +94,8 @@ final class Topology {
 	private static void addInstances(List<Member> members, StackSettings s, String module, int count, PortCursor ports,
 			PortCursor management, List<String> infraArgs, Map<String, String> env) {
 		for (int i = 1; i <= count; i++) {
-			members.add(new Member(service(s, module + "-" + i, module, s.serviceHeap(), ports.take(), management.take(),
-					infraArgs, env), Tier.SERVICE));
+			members.add(service(s, module + "-" + i, module, s.serviceHeap(), ports.take(), management.take(),
+					infraArgs, env, Tier.SERVICE));
 		}
 	}
 
@@ -121,18 +126,37 @@ final class Topology {
 				Map.of(Supervisor.PORT, Integer.toString(port)));
 	}
 
-	private static ProcessSpec service(StackSettings s, String name, String module, String heap, int port,
-			int managementPort, List<String> args, Map<String, String> env) {
-		List<String> command = java(s, heap, "-jar", s.jar(module).toString(), "--server.port=" + port,
-				"--management.server.port=" + managementPort);
+	private static Member service(StackSettings s, String name, String module, String heap, int port,
+			int managementPort, List<String> args, Map<String, String> env, Tier tier) {
+		Path jar = s.jar(module);
+		List<String> jvm = java(s, heap);
+		List<String> command = new ArrayList<>(jvm);
+		// with class data sharing: the extracted jar and its archive (ClassDataArchives), else the jar itself
+		command.addAll(s.classDataSharing() ? new ClassDataArchives(s.home(), line -> { }).launch(module, jar)
+				: List.of("-jar", jar.toString()));
+		command.addAll(List.of("--server.port=" + port, "--management.server.port=" + managementPort));
 		command.addAll(args);
 		Map<String, String> environment = new LinkedHashMap<>(env);
 		// the instance's stable name: Kafka static membership (group.instance.id), as the pod name is on Kubernetes
 		environment.put("CHAT_INSTANCE_ID", name);
-		return new ProcessSpec(name, command, environment,
+		ProcessSpec spec = new ProcessSpec(name, command, environment,
 				Readiness.http(java.net.URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness")),
 				true, Map.of(Supervisor.PORT, Integer.toString(port), Supervisor.MANAGEMENT_PORT,
 						Integer.toString(managementPort)));
+		// the training run starts like the service, on free ports and without the instance id (it never consumes)
+		List<String> trainingArgs = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
+		trainingArgs.addAll(args);
+		return new Member(spec, tier, module,
+				s.classDataSharing() ? new ClassDataArchives.Training(jvm, jar, trainingArgs, env) : null);
+	}
+
+	/** One training per module (its first instance's settings), for the modules of this topology. */
+	Map<String, ClassDataArchives.Training> trainings() {
+		Map<String, ClassDataArchives.Training> trainings = new LinkedHashMap<>();
+		this.members.stream()
+			.filter(m -> m.training() != null)
+			.forEach(m -> trainings.putIfAbsent(m.module(), m.training()));
+		return trainings;
 	}
 
 	/** Serial GC: least overhead on a 2-core box; an OOM ends the JVM, so the supervisor restarts it. */

@@ -87,6 +87,29 @@ class TopologyTest {
 				"unknown processes [message-service]");
 	}
 
+	@Test
+	void servicesStartFromTheirExtractedJarWithTheClassDataArchiveUnlessSharingIsOff() {
+		Topology topology = topology(Map.of("CHAT_HOME", "/h", "CHAT_ROOT", "/r"));
+		Member gateway = topology.members().stream().filter(m -> m.name().equals("gateway-8081")).findFirst().orElseThrow();
+
+		assertThat(gateway.spec().command()).containsSubsequence("-XX:SharedArchiveFile=/h/cds/gateway/app.jsa",
+				"-Xshare:auto", "-jar", "/h/cds/gateway/app/gateway-0.1.0-SNAPSHOT.jar", "--server.port=8081");
+		// one training per module, started like its first instance but on free ports
+		assertThat(topology.trainings()).containsOnlyKeys("gateway", "message-service", "presence-service",
+				"notification-service");
+		assertThat(topology.trainings().get("gateway").jar()).isEqualTo(Path.of("/r/gateway/target/gateway-0.1.0-SNAPSHOT.jar"));
+		assertThat(topology.trainings().get("gateway").args()).contains("--server.port=0", "--management.server.port=0",
+				"--chat.dev.enabled=true");
+		assertThat(topology.trainings().get("gateway").env()).containsKey("CHAT_AUTH_JWT_SECRET")
+			.doesNotContainKey("CHAT_INSTANCE_ID");
+
+		Topology plain = topology(Map.of("CHAT_HOME", "/h", "CHAT_ROOT", "/r", "CHAT_CDS", "0"));
+		Member plainGateway = plain.members().stream().filter(m -> m.name().equals("gateway-8081")).findFirst().orElseThrow();
+		assertThat(plainGateway.spec().command()).containsSubsequence("-jar", "/r/gateway/target/gateway-0.1.0-SNAPSHOT.jar")
+			.noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+		assertThat(plain.trainings()).isEmpty();
+	}
+
 	private static Topology topology(Map<String, String> env) {
 		return Topology.of(settings(env), Path.of("redis-server"), "secret", VAPID);
 	}
