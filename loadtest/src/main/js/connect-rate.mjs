@@ -1,7 +1,8 @@
 // Accept rate with the official socket.io-client: N authenticated WebSocket connections to one server,
 // at most P in flight, then the server's RSS growth per idle socket. The same driver runs against this
 // gateway and against any server that speaks the same events and POST /dev/token, so both figures come
-// from one client in one run.
+// from one client in one run. With the server's pid it also reports the server's CPU per accepted connection
+// (a figure that holds better than the rate on a shared box) and its RSS growth per idle socket.
 //   node connect-rate.mjs <url> [connections=5000] [parallel=500] [pid-of-server-for-RSS] [idle-seconds=10]
 import { readFileSync } from 'node:fs';
 import { io } from 'socket.io-client';
@@ -28,6 +29,14 @@ async function token(i) {
   return (await res.json()).token;
 }
 
+// user+system CPU of the server process in ms (clock ticks of 10 ms), or -1
+const cpuMs = () => {
+  if (!pid) return -1;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+};
+
 const tokens = [];
 for (let i = 0; i < total; i += 64) {
   tokens.push(...await Promise.all(Array.from({ length: Math.min(64, total - i) }, (_, k) => token(i + k))));
@@ -36,6 +45,7 @@ for (let i = 0; i < total; i += 64) {
 const sockets = [];
 let next = 0, connected = 0, failed = 0;
 const rssBefore = rssKib();
+const cpuBefore = cpuMs();
 const start = process.hrtime.bigint();
 await new Promise((done) => {
   const launch = () => {
@@ -49,12 +59,15 @@ await new Promise((done) => {
   for (let i = 0; i < Math.min(parallel, total); i++) launch();
 });
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const serverCpuMs = cpuMs() - cpuBefore;
 await new Promise((r) => setTimeout(r, Number(idle) * 1000));
 const rssIdle = rssKib();
 const open = sockets.filter((s) => s.connected).length;
 console.log(JSON.stringify({
   url, connections: total, parallel, connected, failed, openAfterIdle: open,
   seconds: Number(seconds.toFixed(2)), acceptRatePerSecond: Math.round(connected / seconds),
+  serverCpuMsPerConnection: pid ? Number((serverCpuMs / connected).toFixed(3)) : null,
+  serverCpuPercent: pid ? Math.round(serverCpuMs / 10 / seconds) : null,
   rssBeforeKib: rssBefore, rssAfterIdleKib: rssIdle,
   rssGrowthPerConnectionKib: pid ? Number(((rssIdle - rssBefore) / connected).toFixed(2)) : null,
   loadAverage: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
