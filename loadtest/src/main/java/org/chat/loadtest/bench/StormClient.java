@@ -47,6 +47,8 @@ final class StormClient {
 
 	private int attempt;
 
+	private long reconnectedNanos;
+
 	/** True between the loss of the first socket and the end of the first complete sync after it. */
 	private boolean storming;
 
@@ -64,9 +66,11 @@ final class StormClient {
 
 		long reconnectDelayMillis();
 
+		/** A reconnect attempt was answered (a client may need several: a new socket can be lost again). */
 		void reconnected(StormClient client, int attempts);
 
-		void synced(StormClient client, int pages);
+		/** Synced after the kill, on the socket connected at {@code reconnectedNanos}. */
+		void synced(StormClient client, int pages, long reconnectedNanos);
 
 		void refusedPage();
 
@@ -131,6 +135,7 @@ final class StormClient {
 		int attempts;
 		synchronized (this) {
 			this.channel = channel;
+			this.reconnectedNanos = System.nanoTime();
 			attempts = this.attempt;
 			channel.closeFuture().addListener(closed -> lost(channel));
 			send(SioFrames.register(0, this.userId, this.userId));
@@ -204,7 +209,7 @@ final class StormClient {
 		this.nextAckId = done.nextAckId();
 		if (this.storming) {
 			this.storming = false;
-			this.network.synced(this, done.pages());
+			this.network.synced(this, done.pages(), this.reconnectedNanos);
 		}
 		if (this.afterSync != null) {
 			Runnable after = this.afterSync;
