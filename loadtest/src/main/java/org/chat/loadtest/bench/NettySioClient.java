@@ -40,6 +40,9 @@ import org.chat.loadtest.socketio.SioFrames;
  */
 final class NettySioClient implements AutoCloseable {
 
+	/** The gateway's default {@code chat.engine.max-payload}. */
+	private static final int MAX_FRAME = 1_000_000;
+
 	private final EventLoopGroup group;
 
 	private final Bootstrap bootstrap;
@@ -121,8 +124,10 @@ final class NettySioClient implements AutoCloseable {
 	}
 
 	private WebSocketClientProtocolConfig upgrade(URI uri) {
-		// as the JDK client it replaces: no Origin header, no permessage-deflate
+		// as the JDK client it replaces: no Origin header, no permessage-deflate; frames as large as the gateway's
+		// maxPayload (a user_list of thousands of users is over Netty's 64 KB default, which closed the socket)
 		return WebSocketClientProtocolConfig.newBuilder()
+			.maxFramePayloadLength(MAX_FRAME)
 			.webSocketUri(uri)
 			.generateOriginHeader(false)
 			.handshakeTimeoutMillis(this.timeoutMillis)
