@@ -7,7 +7,6 @@ import java.util.Objects;
 
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -16,7 +15,7 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
-/** Builds the reactive Nimbus decoder(s) for the configured keys, with the configured claim checks. */
+/** Builds the decoder(s) for the configured keys (HS256: {@link HmacJwtDecoder}; JWK set: Nimbus' reactive one), with the configured claim checks. */
 public final class JwtDecoderFactory {
 
 	private JwtDecoderFactory() {
@@ -24,17 +23,12 @@ public final class JwtDecoderFactory {
 
 	public static ReactiveJwtDecoder create(AuthProperties auth, SigningKeys keys) {
 		OAuth2TokenValidator<Jwt> validator = validator(auth);
-		NimbusReactiveJwtDecoder hmac = keys.hmacKey()
-			.map(key -> NimbusReactiveJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build())
-			.orElse(null);
+		ReactiveJwtDecoder hmac = keys.hmacKey().<ReactiveJwtDecoder>map(key -> new HmacJwtDecoder(key, validator)).orElse(null);
 		NimbusReactiveJwtDecoder jwk = (auth.jwkSetUri() != null)
 				? NimbusReactiveJwtDecoder.withJwkSetUri(auth.jwkSetUri().toString()).build() : null;
 		if (hmac == null && jwk == null) {
 			throw new IllegalStateException(
 					"no JWT key configured: set chat.auth.jwt-secret or chat.auth.jwk-set-uri (or chat.dev.enabled=true)");
-		}
-		if (hmac != null) {
-			hmac.setJwtValidator(validator);
 		}
 		if (jwk != null) {
 			jwk.setJwtValidator(validator);

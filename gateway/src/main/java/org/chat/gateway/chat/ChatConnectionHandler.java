@@ -12,6 +12,7 @@ import org.chat.gateway.socketio.ConnectionHandler;
 import org.chat.gateway.socketio.HandshakeInfo;
 import org.chat.gateway.socketio.SocketIoSocket;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,7 +52,11 @@ public class ChatConnectionHandler implements ConnectionHandler {
 				.onErrorMap(ex -> {
 					log.warn("CONNECT refused, no epoch from Redis: " + ex);
 					return new ConnectRejected(ErrorCode.UNAVAILABLE.code());
-				}));
+				}))
+			// the rest of the connect (ack, session, session.opened) must not run on the Redis client's one I/O
+			// thread: in a reconnect storm it queued every INCR reply behind thousands of connects (2 s epoch
+			// timeouts, CONNECTs refused)
+			.publishOn(Schedulers.parallel());
 	}
 
 	@Override

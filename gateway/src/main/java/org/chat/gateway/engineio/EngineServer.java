@@ -29,11 +29,17 @@ public final class EngineServer {
 
 	private volatile boolean accepting = true;
 
+	private final String openAfterSidPolling;
+
+	private final String openAfterSidWebSocket;
+
 	public EngineServer(EngineSettings settings, HeartbeatTimer timer, Consumer<EngineSession> onConnection) {
 		this.settings = settings;
 		this.timer = timer;
 		this.onConnection = onConnection;
 		this.perAddress = new AddressConnections(settings.maxConnectionsPerAddress());
+		this.openAfterSidPolling = openAfterSid(EngineSettings.TransportKind.POLLING);
+		this.openAfterSidWebSocket = openAfterSid(EngineSettings.TransportKind.WEBSOCKET);
 	}
 
 	/** Open sessions per remote address ({@code chat.engine.max-connections-per-address}). */
@@ -114,16 +120,21 @@ public final class EngineServer {
 		return remote == null ? null : remote.getAddress();
 	}
 
+	/** The OPEN packet's JSON; all but the sid is fixed per transport, so it is built once (ids need no escaping). */
 	private String openJson(String sid, EngineSettings.TransportKind kind) {
+		return "{\"sid\":\"" + sid + (kind == EngineSettings.TransportKind.POLLING ? openAfterSidPolling : openAfterSidWebSocket);
+	}
+
+	private String openAfterSid(EngineSettings.TransportKind kind) {
 		boolean canUpgrade = kind == EngineSettings.TransportKind.POLLING
 				&& settings.allows(EngineSettings.TransportKind.WEBSOCKET);
 		Map<String, Object> open = new java.util.LinkedHashMap<>();
-		open.put("sid", sid);
+		open.put("sid", "");
 		open.put("upgrades", canUpgrade ? List.of("websocket") : List.of());
 		open.put("pingInterval", settings.pingInterval().toMillis());
 		open.put("pingTimeout", settings.pingTimeout().toMillis());
 		open.put("maxPayload", settings.maxPayload());
-		return Json.writeString(open);
+		return Json.writeString(open).substring("{\"sid\":\"".length());
 	}
 
 }

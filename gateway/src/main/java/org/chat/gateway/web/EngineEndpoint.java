@@ -23,6 +23,7 @@ public record EngineEndpoint(String path, EngineServer server, EngineRequestHand
 				new EngineRequestHandler(server, new CorsPolicy(corsOrigins), upgradeStrategy(settings.maxPayload())));
 	}
 
+	/** Whether a request path is this endpoint's (with or without its trailing slash). */
 	boolean matches(String requestPath) {
 		return requestPath.equals(path) || requestPath.length() == path.length() - 1 && path.startsWith(requestPath);
 	}

@@ -12,6 +12,10 @@ import org.chat.gateway.fakes.RecordingPublisher;
 import org.chat.gateway.fakes.RecordingPublisher.Sent;
 import org.chat.gateway.socketio.ConnectRejected;
 import org.junit.jupiter.api.Test;
+import org.chat.gateway.presence.EpochAllocator;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +59,28 @@ class ChatConnectionHandlerTest {
 			.verify(WAIT);
 		assertThat(this.chat.epochCalls).hasValue(0);
 		assertThat(this.chat.publisher.sent()).isEmpty();
+	}
+
+	@Test
+	void theConnectGoesOnOffTheThreadThatAnsweredTheEpoch() {
+		Scheduler redisIo = Schedulers.newSingle("redis-io");
+		try {
+			EpochAllocator epochs = new EpochAllocator(null, WAIT) {
+				@Override
+				public Mono<Long> next(String userId) {
+					return Mono.just(1L).publishOn(redisIo);
+				}
+			};
+			ChatConnectionHandler handler = new ChatConnectionHandler(this.chat.authenticator, epochs, this.chat.chatSessions);
+			StepVerifier
+				.create(handler.authorize(Json.MAPPER.readTree("{\"token\":\"" + ChatHarness.token("alice") + "\"}"),
+						ChatHarness.handshake()).map(principal -> Thread.currentThread().getName()))
+				.assertNext(thread -> assertThat(thread).doesNotStartWith("redis-io"))
+				.verifyComplete();
+		}
+		finally {
+			redisIo.dispose();
+		}
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@code ./chat bench [chat|connections|all]}: runs the fixed workloads against a running {@code ./chat up}
+ * {@code ./chat bench [chat|connections|storm|all]}: runs the fixed workloads against a running {@code ./chat up}
  * stack, prints each result and writes it as JSON to {@code docs/benchmarks/<date>-<kind>[-<label>].json}.
  */
 public final class Bench {
@@ -28,8 +28,12 @@ public final class Bench {
 		if (what.equals("connections") || what.equals("all")) {
 			report("connections", settings, new ConnectionBench(settings, stats).run());
 		}
-		if (!what.matches("chat|connections|all")) {
-			throw new IllegalArgumentException("unknown bench '" + what + "' (chat, connections or all)");
+		if (what.equals("storm")) {
+			report("storm", settings, new ReconnectStorm(settings, StormSettings.from(System.getProperties()), stats,
+					ReconnectStorm.process(stats, Gateways.processName(settings.gateways().get(0)))).run());
+		}
+		if (!what.matches("chat|connections|all|storm")) {
+			throw new IllegalArgumentException("unknown bench '" + what + "' (chat, connections, storm or all)");
 		}
 		System.exit(0); // JDK WebSocket threads may linger
 	}

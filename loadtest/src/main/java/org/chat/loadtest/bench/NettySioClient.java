@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -39,6 +40,9 @@ import org.chat.loadtest.socketio.SioFrames;
  */
 final class NettySioClient implements AutoCloseable {
 
+	/** The gateway's default {@code chat.engine.max-payload}. */
+	private static final int MAX_FRAME = 1_000_000;
+
 	private final EventLoopGroup group;
 
 	private final Bootstrap bootstrap;
@@ -64,6 +68,15 @@ final class NettySioClient implements AutoCloseable {
 
 	/** Completes with the channel once {@code 40{sid}} arrived; fails on refusal, close or timeout. */
 	CompletableFuture<Channel> connect(InetSocketAddress gateway, InetAddress source, String token) {
+		return connect(gateway, source, token, null);
+	}
+
+	/**
+	 * As {@link #connect(InetSocketAddress, InetAddress, String)}; once connected, {@code frames} gets every frame
+	 * the handshake does not answer itself (events, acks), on the channel's event loop.
+	 */
+	CompletableFuture<Channel> connect(InetSocketAddress gateway, InetAddress source, String token,
+			BiConsumer<Channel, String> frames) {
 		CompletableFuture<Channel> result = new CompletableFuture<>();
 		URI uri = URI.create("ws://" + gateway.getHostString() + ":" + gateway.getPort() + SioFrames.WS_PATH);
 		ChannelFuture connect = this.bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
@@ -72,7 +85,7 @@ final class NettySioClient implements AutoCloseable {
 				channel.pipeline()
 					.addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
 							new WebSocketClientProtocolHandler(upgrade(uri)),
-							new SioClientHandler(new SioHandshake(token), result));
+							new SioClientHandler(new SioHandshake(token), result, frames));
 			}
 		}).connect(gateway, new InetSocketAddress(source, 0));
 		Channel channel = connect.channel();
@@ -111,8 +124,10 @@ final class NettySioClient implements AutoCloseable {
 	}
 
 	private WebSocketClientProtocolConfig upgrade(URI uri) {
-		// as the JDK client it replaces: no Origin header, no permessage-deflate
+		// as the JDK client it replaces: no Origin header, no permessage-deflate; frames as large as the gateway's
+		// maxPayload (a user_list of thousands of users is over Netty's 64 KB default, which closed the socket)
 		return WebSocketClientProtocolConfig.newBuilder()
+			.maxFramePayloadLength(MAX_FRAME)
 			.webSocketUri(uri)
 			.generateOriginHeader(false)
 			.handshakeTimeoutMillis(this.timeoutMillis)

@@ -3,6 +3,10 @@ package org.chat.loadtest.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Resident memory and CPU time of a stack process, read from /proc via the pid files of {@code ./chat up}. */
@@ -27,6 +31,39 @@ public final class ProcessStats {
 		}
 		catch (IOException | NumberFormatException | IndexOutOfBoundsException ex) {
 			return OptionalLong.empty();
+		}
+	}
+
+	/**
+	 * The live process a pid file names, by the supervisor's rule (docs/LOCAL.md): the pid on the first line is
+	 * taken only while the process with that pid started at the {@code started=} instant, so a stale file never
+	 * names a stranger that reused the pid. Empty otherwise.
+	 */
+	public Optional<ProcessHandle> liveProcess(String name) {
+		List<String> lines;
+		try {
+			lines = Files.readAllLines(this.runDir.resolve(name + ".pid"));
+		}
+		catch (IOException ex) {
+			return Optional.empty();
+		}
+		if (lines.isEmpty()) {
+			return Optional.empty();
+		}
+		try {
+			long pid = Long.parseLong(lines.get(0).trim());
+			Instant started = lines.stream()
+				.filter(line -> line.startsWith("started="))
+				.map(line -> Instant.parse(line.substring("started=".length()).trim()))
+				.findFirst()
+				.orElse(null);
+			return (started == null) ? Optional.empty()
+					: ProcessHandle.of(pid)
+						.filter(ProcessHandle::isAlive)
+						.filter(p -> p.info().startInstant().map(started::equals).orElse(false));
+		}
+		catch (NumberFormatException | DateTimeParseException ex) {
+			return Optional.empty();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.chat.loadtest.bench;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,9 +20,13 @@ final class SioClientHandler extends SimpleChannelInboundHandler<TextWebSocketFr
 
 	private final CompletableFuture<Channel> connected;
 
-	SioClientHandler(SioHandshake handshake, CompletableFuture<Channel> connected) {
+	/** Gets the frames the handshake does not consume once connected (events, acks); null: none wanted. */
+	private final BiConsumer<Channel, String> frames;
+
+	SioClientHandler(SioHandshake handshake, CompletableFuture<Channel> connected, BiConsumer<Channel, String> frames) {
 		this.handshake = handshake;
 		this.connected = connected;
+		this.frames = frames;
 	}
 
 	@Override
@@ -36,6 +41,9 @@ final class SioClientHandler extends SimpleChannelInboundHandler<TextWebSocketFr
 			case REFUSED -> fail(ctx, "CONNECT refused: " + text);
 			case PROTOCOL_ERROR -> fail(ctx, "unexpected frame: " + text);
 			case NONE -> {
+				if (this.frames != null && step.reply() == null && this.handshake.connected()) {
+					this.frames.accept(ctx.channel(), text);
+				}
 			}
 		}
 	}

@@ -79,8 +79,12 @@ final class FakeSyncGateway implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + ((InetSocketAddress) this.server.localAddress()).getPort());
 	}
 
+	/** Idempotent: the storm test closes a gateway under its clients, then again with the others. */
 	@Override
-	public void close() {
+	public synchronized void close() {
+		if (this.group.isShuttingDown()) {
+			return;
+		}
 		this.server.close().syncUninterruptibly();
 		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
 	}
