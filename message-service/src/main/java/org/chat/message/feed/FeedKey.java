@@ -20,7 +20,7 @@ public record FeedKey(String id) {
 	 * costs the same however long the feed gets (an update rewrites the whole document, on MongoDB as on the
 	 * embedded store, which also compares each new entry with every entry already there).
 	 */
-	static final long PAGE_SPAN = 256;
+	static final long PAGE_SPAN = 1_024;
 
 	static final int PAGES_PER_BUCKET = (int) (BUCKET_SPAN / PAGE_SPAN);
 

@@ -43,7 +43,7 @@ class FeedStoreTest {
 	@Test
 	void aWriteTouchesOnlyThePageOfItsOffsetSoNoDocumentGrowsWithTheFeed() {
 		List<FeedEntry> entries = new ArrayList<>();
-		for (long offset = 0; offset < 1_000; offset++) {
+		for (long offset = 0; offset < 3_000; offset++) {
 			entries.add(entry(offset));
 		}
 		append(entries);
@@ -52,7 +52,7 @@ class FeedStoreTest {
 			.find(Query.query(Criteria.where("_id").regex("^i\\|bob\\|0\\|0\\|")), Document.class, FeedStore.COLLECTION)
 			.collectList()
 			.block(TIMEOUT);
-		assertThat(pages).hasSize(4); // offsets 0–999 in pages of 256
+		assertThat(pages).hasSize(3); // offsets 0–2,999 in pages of 1,024
 		assertThat(pages).allSatisfy(page -> assertThat(page.getList(FeedStore.ENTRIES, Document.class))
 			.hasSizeLessThanOrEqualTo((int) FeedKey.PAGE_SPAN));
 	}
