@@ -70,8 +70,11 @@ final class FakeSocketIoGateway implements AutoCloseable {
 			text(out, "0{\"sid\":\"eio-1\",\"upgrades\":[],\"pingInterval\":25000,\"pingTimeout\":20000,\"maxPayload\":1000000}");
 			// the upgrade response was read through a BufferedReader: the client sends nothing before it, so
 			// nothing of the first frame is buffered there
-			String connect = readText(new DataInputStream(socket.getInputStream()));
-			text(out, answer(connect));
+			DataInputStream in = new DataInputStream(socket.getInputStream());
+			text(out, answer(readText(in)));
+			// as the gateway does, the connection stays up until the client closes it: a socket dropped right after
+			// the answer races the client's reading of that answer (the JDK client then reports an InternalError)
+			awaitClose(in, out);
 		}
 		catch (Exception ex) {
 			this.request.completeExceptionally(ex);
@@ -114,28 +117,51 @@ final class FakeSocketIoGateway implements AutoCloseable {
 	}
 
 	private static String readText(DataInputStream in) throws IOException {
-		int opcode = in.readUnsignedByte() & 0x0f;
-		int second = in.readUnsignedByte();
-		long length = second & 0x7f;
-		if (length == 126) {
-			length = in.readUnsignedShort();
+		Frame frame = Frame.read(in);
+		if (frame.opcode != 1) {
+			throw new IOException("expected a text frame, got opcode " + frame.opcode);
 		}
-		else if (length == 127) {
-			length = in.readLong();
+		return new String(frame.payload, StandardCharsets.UTF_8);
+	}
+
+	/** Reads until the client's close frame (or end of stream) and answers it with a close frame. */
+	private static void awaitClose(DataInputStream in, OutputStream out) throws IOException {
+		try {
+			while (Frame.read(in).opcode != 8) {
+				// pings or text after the answer: not part of the handshake
+			}
+			out.write(new byte[] { (byte) 0x88, 2, 0x03, (byte) 0xe8 });
+			out.flush();
 		}
-		byte[] mask = new byte[4];
-		if ((second & 0x80) != 0) {
-			in.readFully(mask);
+		catch (java.io.EOFException ex) {
+			// the client went away without a close frame: nothing to answer
 		}
-		byte[] payload = new byte[(int) length];
-		in.readFully(payload);
-		for (int i = 0; i < payload.length; i++) {
-			payload[i] ^= mask[i % 4];
+	}
+
+	private record Frame(int opcode, byte[] payload) {
+
+		static Frame read(DataInputStream in) throws IOException {
+			int opcode = in.readUnsignedByte() & 0x0f;
+			int second = in.readUnsignedByte();
+			long length = second & 0x7f;
+			if (length == 126) {
+				length = in.readUnsignedShort();
+			}
+			else if (length == 127) {
+				length = in.readLong();
+			}
+			byte[] mask = new byte[4];
+			if ((second & 0x80) != 0) {
+				in.readFully(mask);
+			}
+			byte[] payload = new byte[(int) length];
+			in.readFully(payload);
+			for (int i = 0; i < payload.length; i++) {
+				payload[i] ^= mask[i % 4];
+			}
+			return new Frame(opcode, payload);
 		}
-		if (opcode != 1) {
-			throw new IOException("expected a text frame, got opcode " + opcode);
-		}
-		return new String(payload, StandardCharsets.UTF_8);
+
 	}
 
 	@Override
