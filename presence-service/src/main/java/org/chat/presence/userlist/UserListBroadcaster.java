@@ -15,7 +15,9 @@ import reactor.core.publisher.Mono;
  * The two Redis sides of the coalescer: the cluster-wide gate (the list changed since the last broadcast, and
  * nobody broadcast within the window) and the broadcast itself. "Changed" compares two counters: the session
  * scripts bump {@code USER_LIST_VERSION} atomically with each change; a broadcast records the version it read
- * before reading the list in {@code USER_LIST_BROADCAST}.
+ * before reading the list in {@code USER_LIST_BROADCAST}. The counters differ, rather than one exceeding the
+ * other: a Redis that lost its data (restart, flush) while a broadcast was in flight restarts the version at 0
+ * below the recorded one, and "greater than" would then keep every list to itself until the version caught up.
  */
 public class UserListBroadcaster {
 
@@ -45,7 +47,7 @@ public class UserListBroadcaster {
 	public Mono<Boolean> acquireWindow() {
 		return this.redis.opsForValue()
 			.multiGet(List.of(PresenceKeys.USER_LIST_VERSION, PresenceKeys.USER_LIST_BROADCAST))
-			.map(versions -> number(versions.get(0)) > number(versions.get(1)))
+			.map(versions -> number(versions.get(0)) != number(versions.get(1)))
 			.flatMap(changed -> changed ? this.redis.opsForValue()
 				.setIfAbsent(PresenceKeys.USER_LIST_GATE, this.instanceId, this.window)
 				.defaultIfEmpty(false) : Mono.just(false));
