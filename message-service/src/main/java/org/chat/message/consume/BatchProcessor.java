@@ -1,14 +1,17 @@
 package org.chat.message.consume;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.MessageDelivered;
+import org.chat.contracts.events.SendMessage;
 import org.chat.contracts.json.ContractViolation;
 import org.chat.message.feed.Watermarks;
 import org.chat.message.order.ClockSeeder;
@@ -64,13 +67,33 @@ public class BatchProcessor {
 			.filter(r -> r.type() != EventType.MESSAGE_SEND && r.type() != EventType.MESSAGE_DELIVERED)
 			.collect(Collectors.groupingBy(InboundRecord::partition, TreeMap::new, Collectors.toList()));
 		// the watermarks move once the sends are stored, feeds included (all that sync reads), and before their
-		// fan-out looks up routes: a session that becomes routable after that lookup syncs after the raise
+		// fan-out looks up routes: a session that becomes routable after that lookup syncs after the raise.
+		// A receipt is written only after its message was stored and fanned out, so receipts of messages sent in
+		// earlier batches run beside the sends: the batch takes the longer chain of round trips, not the sum.
+		// One of a send in this very batch (a redelivery after a crash) still waits for that send.
+		Set<String> sentNow = messageIds(sendRecords);
+		Map<Boolean, List<Report>> ofThisBatch = reports.stream()
+			.collect(Collectors.partitioningBy(r -> sentNow.contains(r.messageId())));
 		return this.seeder.seedIfNeeded()
-			.then(this.sends.handle(sendRecords, this.watermarks.raise(upTo(records))))
-			.then(this.delivered.handleAll(reports))
+			.then(Mono.when(this.sends.handle(sendRecords, this.watermarks.raise(upTo(records))),
+					this.delivered.handleAll(ofThisBatch.get(false))))
+			.then(this.delivered.handleAll(ofThisBatch.get(true)))
 			.then(Flux.fromIterable(others.values())
 				.flatMap(partition -> Flux.fromIterable(partition).concatMap(this.dispatcher::dispatch))
 				.then());
+	}
+
+	private static Set<String> messageIds(List<InboundRecord> sends) {
+		Set<String> ids = new HashSet<>();
+		for (InboundRecord send : sends) {
+			try {
+				ids.add(send.payload(SendMessage.class).messageId());
+			}
+			catch (ContractViolation ex) {
+				// skipped and logged by the send handler
+			}
+		}
+		return ids;
 	}
 
 	/** Per partition, the offset after the batch's last record. */

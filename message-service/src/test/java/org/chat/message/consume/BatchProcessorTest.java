@@ -3,14 +3,18 @@ package org.chat.message.consume;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.contracts.Topics;
+import org.chat.contracts.client.ClientEvents;
+import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import org.chat.message.support.Harness;
+import org.chat.message.support.HeldStore;
 import org.chat.message.support.Harness.SyncPage;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -18,6 +22,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.chat.message.support.Records.delivered;
 import static org.chat.message.support.Records.send;
 
 class BatchProcessorTest {
@@ -64,6 +70,32 @@ class BatchProcessorTest {
 		this.h.process(send(0, 5, "alice", "bob", "m1"));
 
 		assertThat(syncDuringLookup.get().ids()).containsExactly("m1");
+	}
+
+	@Test
+	void receiptsOfEarlierMessagesDoNotWaitForTheBatchsSends() {
+		HeldStore held = new HeldStore(this.h.mongo);
+		Harness h = new Harness(this.h.mongo, Instant.parse("2026-01-01T12:00:00Z"), mongo -> held);
+		h.routing.online("alice", "gw-a").online("bob", "gw-b");
+		h.process(send(0, 1, "alice", "bob", "m1"));
+
+		// bob's gateway reports m1 while alice's next message is in the same batch, held before its insert
+		held.hold();
+		CompletableFuture<Void> batch = h.processor
+			.processDecoded(List.of(send(0, 2, "alice", "bob", "m2"), delivered(0, 3, "bob", "m1", "alice")))
+			.toFuture();
+		held.awaitHeld();
+
+		await().atMost(Harness.TIMEOUT).untilAsserted(() -> {
+			assertThat(h.message("m1").deliveredAt()).isNotNull();
+			assertThat(h.published.withEvent(ClientEvents.MESSAGE_DELIVERED)).extracting(p -> p.gatewayId())
+				.containsExactly("gw-a");
+		});
+		assertThat(h.allMessages()).extracting(StoredMessage::id).containsExactly("m1");
+		held.release();
+		batch.join();
+		assertThat(h.published.withEvent(ClientEvents.RECEIVE_PRIVATE_MESSAGE)).extracting(p -> p.message().receipt())
+			.contains(new DeliveryReceipt("m2", "alice"));
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import org.chat.message.store.MessageStore;
 import org.chat.message.store.StoredMessage;
 import org.chat.message.support.Harness;
+import org.chat.message.support.HeldStore;
 import org.chat.message.support.Harness.SyncPage;
 import org.chat.message.support.InProcessMongo;
 import org.junit.jupiter.api.Test;
@@ -116,40 +117,6 @@ class SyncTokenRaceTest {
 		}
 		while (page.hasMore());
 		return token;
-	}
-
-	/** A messages store whose next insert waits until released. */
-	private static final class HeldStore extends MessageStore {
-
-		private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
-
-		private final CompletableFuture<Void> reached = new CompletableFuture<>();
-
-		HeldStore(ReactiveMongoTemplate mongo) {
-			super(mongo);
-		}
-
-		void hold() {
-			this.gate = new CompletableFuture<>();
-		}
-
-		void awaitHeld() {
-			this.reached.join();
-		}
-
-		void release() {
-			this.gate.complete(null);
-		}
-
-		@Override
-		public Mono<java.util.Set<String>> insertAll(List<StoredMessage> messages) {
-			CompletableFuture<Void> current = this.gate;
-			if (!current.isDone()) {
-				this.reached.complete(null);
-			}
-			return Mono.fromFuture(current).then(super.insertAll(messages));
-		}
-
 	}
 
 }
