@@ -75,12 +75,13 @@ public class FeedStore {
 					new BsonDocument("$addToSet", new BsonDocument(ENTRIES, new BsonDocument("$each", values))),
 					upsert)));
 			BsonArray unlisted = new BsonArray();
-			names.stream()
-				.filter(name -> this.listed.getIfPresent(feed.id() + FeedKey.SEPARATOR + name) == null)
-				.forEach(name -> {
+			for (String name : names) {
+				String listedKey = feed.id() + FeedKey.SEPARATOR + name;
+				if (this.listed.getIfPresent(listedKey) == null) {
 					unlisted.add(new BsonString(name));
-					newlyListed.add(feed.id() + FeedKey.SEPARATOR + name);
-				});
+					newlyListed.add(listedKey);
+				}
+			}
 			// the directory is written with its pages; a reader never needs a bucket the watermark has not passed
 			if (!unlisted.isEmpty()) {
 				writes.add(new UpdateOneModel<>(new BsonDocument("_id", new BsonString(feed.id())),
