@@ -20,11 +20,9 @@ import org.chat.loadtest.socketio.SioFrames;
  * the last page is one "reconnect to synced" sample. A partner socket on a fixed gateway writes to it meanwhile;
  * what the partner got acknowledged is checked against what the user received, live or by sync.
  */
-final class ReconnectingClient implements WsConnection.FrameHandler {
+final class ReconnectingClient extends SyncingClient implements WsConnection.FrameHandler {
 
 	private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(30);
-
-	private static final String RECEIVE = "42[\"receive_private_message\"";
 
 	private final int index;
 
@@ -42,11 +40,7 @@ final class ReconnectingClient implements WsConnection.FrameHandler {
 
 	private final int pauseMillis;
 
-	private final Set<String> received = ConcurrentHashMap.newKeySet();
-
 	private final Set<String> acked = ConcurrentHashMap.newKeySet();
-
-	private final AtomicLong duplicates = new AtomicLong();
 
 	private final AtomicLong sent = new AtomicLong();
 
@@ -55,12 +49,6 @@ final class ReconnectingClient implements WsConnection.FrameHandler {
 	private WsConnection current;
 
 	private int gateway;
-
-	private SyncChain chain;
-
-	private String cursor;
-
-	private long nextAckId = 1;
 
 	private long droppedAt;
 
@@ -77,6 +65,7 @@ final class ReconnectingClient implements WsConnection.FrameHandler {
 
 	ReconnectingClient(int index, String userId, List<URI> gateways, List<String> tokens, Clients clients,
 			ScheduledExecutorService timer, ReconnectStats stats, int pauseMillis) {
+		super(new AtomicLong());
 		this.index = index;
 		this.userId = userId;
 		this.gateways = gateways;
@@ -128,8 +117,8 @@ final class ReconnectingClient implements WsConnection.FrameHandler {
 
 	/** {@code [acked, received of those, duplicates]} of the partner's messages. */
 	long[] tally() {
-		long receivedOfAcked = this.acked.stream().filter(this.received::contains).count();
-		return new long[] { this.acked.size(), receivedOfAcked, this.duplicates.get() };
+		long receivedOfAcked = this.acked.stream().filter(received()::contains).count();
+		return new long[] { this.acked.size(), receivedOfAcked, duplicates() };
 	}
 
 	void close() {
@@ -206,52 +195,35 @@ final class ReconnectingClient implements WsConnection.FrameHandler {
 	}
 
 	private void startChain() {
-		this.chain = new SyncChain(this.cursor, this.nextAckId, this.current::send, this::receivedBySync);
+		SyncChain started = startChain(this.current::send);
 		if (this.awaited == null && !this.finalSync.isDone()) {
-			this.awaited = this.chain;
+			this.awaited = started;
 		}
-		this.chain.start();
 	}
 
 	@Override
 	public void onFrame(WsConnection connection, String frame) {
-		SioFrame.Kind kind = SioFrame.kind(frame);
-		if (kind == SioFrame.Kind.EVENT && frame.startsWith(RECEIVE)) {
-			receive(SioFrame.eventArgument(frame).path("clientMessageId").stringValue(null));
-			return;
-		}
-		if (kind != SioFrame.Kind.ACK) {
-			return;
-		}
-		synchronized (this) {
-			if (connection != this.current || this.chain == null) {
-				return; // a late answer on a socket already dropped
-			}
-			switch (this.chain.onAck(frame)) {
-				case DONE -> synced();
-				case REFUSED -> {
-					this.stats.refusedPage();
-					SyncChain refused = this.chain;
-					this.timer.schedule(() -> retry(refused), 200, TimeUnit.MILLISECONDS);
-				}
-				default -> {
-				}
-			}
-		}
+		super.onFrame(connection, frame);
 	}
 
-	private synchronized void retry(SyncChain refused) {
-		if (this.chain == refused) {
-			refused.retry();
-		}
+	@Override
+	protected boolean isCurrent(Object socket) {
+		return socket == this.current;
 	}
 
-	private void synced() {
-		SyncChain done = this.chain;
-		this.cursor = done.cursor();
-		this.nextAckId = done.nextAckId();
+	@Override
+	protected void refusedPage() {
+		this.stats.refusedPage();
+	}
+
+	@Override
+	protected void later(Runnable task, long delayMillis) {
+		this.timer.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+	}
+
+	@Override
+	protected void synced(SyncChain done) {
 		this.stats.pages(done.pages());
-		this.chain = null;
 		if (this.droppedAt != 0) {
 			this.stats.synced(System.nanoTime() - this.droppedAt);
 			this.droppedAt = 0;
@@ -264,16 +236,6 @@ final class ReconnectingClient implements WsConnection.FrameHandler {
 		}
 		else if (this.awaited == null && !this.finalSync.isDone()) {
 			startChain(); // the one more sync asked for while this one was under way
-		}
-	}
-
-	private void receivedBySync(List<String> clientMessageIds) {
-		clientMessageIds.forEach(this::receive);
-	}
-
-	private void receive(String clientMessageId) {
-		if (clientMessageId != null && !this.received.add(clientMessageId)) {
-			this.duplicates.incrementAndGet();
 		}
 	}
 

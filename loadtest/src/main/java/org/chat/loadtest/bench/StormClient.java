@@ -2,14 +2,11 @@ package org.chat.loadtest.bench;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import org.chat.loadtest.socketio.SioFrame;
 import org.chat.loadtest.socketio.SioFrames;
 
 /**
@@ -19,9 +16,7 @@ import org.chat.loadtest.socketio.SioFrames;
  * {@code register_user} and runs a complete {@link SyncChain}; the storm records when it was reconnected and when
  * synced. Messages arrive live ({@code receive_private_message}) or by sync; both are kept by {@code clientMessageId}.
  */
-final class StormClient {
-
-	private static final String RECEIVE = "42[\"receive_private_message\"";
+final class StormClient extends SyncingClient {
 
 	private static final long MAX_DELAY_MILLIS = 5_000;
 
@@ -33,17 +28,7 @@ final class StormClient {
 
 	private final StormNetwork network;
 
-	private final Set<String> received = ConcurrentHashMap.newKeySet();
-
-	private final AtomicLong duplicates;
-
 	private Channel channel;
-
-	private SyncChain chain;
-
-	private String cursor;
-
-	private long nextAckId = 1;
 
 	private int attempt;
 
@@ -79,11 +64,11 @@ final class StormClient {
 	}
 
 	StormClient(int index, String userId, String token, StormNetwork network, AtomicLong duplicates) {
+		super(duplicates);
 		this.index = index;
 		this.userId = userId;
 		this.token = token;
 		this.network = network;
-		this.duplicates = duplicates;
 	}
 
 	String userId() {
@@ -152,14 +137,8 @@ final class StormClient {
 		}
 	}
 
-	/** {@code clientMessageId}s received, live or by sync. */
-	Set<String> received() {
-		return this.received;
-	}
-
 	private void startChain() {
-		this.chain = new SyncChain(this.cursor, this.nextAckId, this::send, ids -> ids.forEach(this::receive));
-		this.chain.start();
+		startChain(this::send);
 	}
 
 	private void send(String frame) {
@@ -169,44 +148,23 @@ final class StormClient {
 		}
 	}
 
-	/** Frames after CONNECT (events, acks), on the channel's event loop. */
-	void onFrame(Channel from, String frame) {
-		SioFrame.Kind kind = SioFrame.kind(frame);
-		if (kind == SioFrame.Kind.EVENT && frame.startsWith(RECEIVE)) {
-			receive(SioFrame.eventArgument(frame).path("clientMessageId").stringValue(null));
-			return;
-		}
-		if (kind != SioFrame.Kind.ACK) {
-			return;
-		}
-		synchronized (this) {
-			if (from != this.channel || this.chain == null) {
-				return;
-			}
-			switch (this.chain.onAck(frame)) {
-				case DONE -> synced();
-				case REFUSED -> {
-					this.network.refusedPage();
-					SyncChain refused = this.chain;
-					this.network.schedule(() -> retry(refused), 200);
-				}
-				default -> {
-				}
-			}
-		}
+	@Override
+	protected boolean isCurrent(Object socket) {
+		return socket == this.channel;
 	}
 
-	private synchronized void retry(SyncChain refused) {
-		if (this.chain == refused) {
-			refused.retry();
-		}
+	@Override
+	protected void refusedPage() {
+		this.network.refusedPage();
 	}
 
-	private void synced() {
-		SyncChain done = this.chain;
-		this.chain = null;
-		this.cursor = done.cursor();
-		this.nextAckId = done.nextAckId();
+	@Override
+	protected void later(Runnable task, long delayMillis) {
+		this.network.schedule(task, delayMillis);
+	}
+
+	@Override
+	protected void synced(SyncChain done) {
 		if (this.storming) {
 			this.storming = false;
 			this.network.synced(this, done.pages(), this.reconnectedNanos);
@@ -215,12 +173,6 @@ final class StormClient {
 			Runnable after = this.afterSync;
 			this.afterSync = null;
 			after.run();
-		}
-	}
-
-	private void receive(String clientMessageId) {
-		if (clientMessageId != null && !this.received.add(clientMessageId)) {
-			this.duplicates.incrementAndGet();
 		}
 	}
 
