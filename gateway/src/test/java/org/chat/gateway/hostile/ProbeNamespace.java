@@ -4,6 +4,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.socketio.ConnectionHandler;
 import org.chat.gateway.socketio.HandshakeInfo;
 import org.chat.gateway.socketio.SocketIoSocket;
@@ -33,7 +34,7 @@ final class ProbeNamespace implements ConnectionHandler {
 
 	@Override
 	public void onConnect(SocketIoSocket socket, Object principal) {
-		socket.on("echo", (s, event, args, ack) -> s.emit("echo-back", false, args.toArray()));
+		socket.on("echo", (s, event, args, ack) -> s.emit("echo-back", Delivery.RELIABLE, args.toArray()));
 		socket.on("flood", (s, event, args, ack) -> {
 			Thread pusher = new Thread(() -> flood(s), "flood");
 			pusher.setDaemon(true);
@@ -45,7 +46,7 @@ final class ProbeNamespace implements ConnectionHandler {
 	private void flood(SocketIoSocket socket) {
 		int queued = 0;
 		SocketIoSocket.Outcome outcome;
-		while ((outcome = socket.emit("big", false, BIG)) == SocketIoSocket.Outcome.QUEUED && queued < 1_000_000) {
+		while ((outcome = socket.emit("big", Delivery.RELIABLE, BIG)) == SocketIoSocket.Outcome.QUEUED && queued < 1_000_000) {
 			queued++;
 		}
 		flood.complete(new Flood(queued, outcome));
