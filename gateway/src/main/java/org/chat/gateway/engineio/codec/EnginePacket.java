@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * One Engine.IO packet: a type with optional text data, or a binary MESSAGE ({@code binary} non-null). A text
- * packet may carry its WebSocket frame already encoded ({@code frame}, UTF-8 of {@link EngineCodec#encode}):
- * one packet shared by many sessions (a fan-out) is then encoded once, and every session writes the same
- * bytes. The frame is never modified.
+ * MESSAGE may instead be pre-encoded: it keeps only its WebSocket frame ({@code frame}, the UTF-8 of
+ * {@link EngineCodec#encode}), so a packet shared by many sessions (a fan-out) is encoded once, every session
+ * writes the same bytes, and a queued packet holds one copy of its data, not a string and its bytes. The frame
+ * is never modified; {@link #text()} decodes it on demand (polling answers, tests).
  */
 public record EnginePacket(EnginePacketType type, String text, byte[] binary, byte[] frame) {
 
@@ -27,10 +28,10 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, by
 		if (binary != null && type != EnginePacketType.MESSAGE) {
 			throw new IllegalArgumentException("only MESSAGE packets carry binary data");
 		}
-		if (binary != null && frame != null) {
-			throw new IllegalArgumentException("a binary packet is its own frame");
+		if (frame != null && (type != EnginePacketType.MESSAGE || text != null || binary != null)) {
+			throw new IllegalArgumentException("a pre-encoded packet is a MESSAGE that keeps only its frame");
 		}
-		text = binary == null && text == null ? "" : text;
+		text = binary == null && text == null && frame == null ? "" : text;
 	}
 
 	public EnginePacket(EnginePacketType type, String text, byte[] binary) {
@@ -51,9 +52,14 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, by
 
 	/** A MESSAGE whose text frame is encoded now, once, for every session it is queued on. */
 	public static EnginePacket preEncoded(String text) {
-		EnginePacket packet = message(text);
-		return new EnginePacket(packet.type, packet.text, null,
-				EngineCodec.encode(packet).getBytes(StandardCharsets.UTF_8));
+		return new EnginePacket(EnginePacketType.MESSAGE, null, null,
+				EngineCodec.encode(message(text)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The text data (null for a binary packet); a pre-encoded packet decodes it from its frame. */
+	@Override
+	public String text() {
+		return text == null && frame != null ? new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8) : text;
 	}
 
 	public boolean isBinary() {
@@ -89,21 +95,22 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, by
 		return bytes;
 	}
 
-	/** {@code frame} is derived from type and text, so it takes no part in equality. */
+	/** A pre-encoded packet equals the plain packet of the same text. */
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof EnginePacket that && type == that.type && Objects.equals(text, that.text)
+		return other instanceof EnginePacket that && type == that.type && Objects.equals(text(), that.text())
 				&& Arrays.equals(binary, that.binary);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(type, text) * 31 + Arrays.hashCode(binary);
+		return Objects.hash(type, text()) * 31 + Arrays.hashCode(binary);
 	}
 
 	@Override
 	public String toString() {
-		return type + (binary != null ? "<" + binary.length + " bytes>" : "'" + text + "'");
+		return type + (binary != null ? "<" + binary.length + " bytes>"
+				: frame != null ? "<pre-encoded, " + frame.length + " bytes>" : "'" + text + "'");
 	}
 
 }
