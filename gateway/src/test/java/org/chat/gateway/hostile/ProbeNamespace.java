@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A namespace for hostile-input tests: {@code echo} comes back as {@code echo-back}; {@code flood} makes the
  * server push 8 KB events from another thread (as fan-out does) until the socket stops taking them, and
- * records how many were queued and why it stopped. Disconnect reasons are recorded.
+ * records how many were queued and why it stopped; {@code snapshots} makes it push numbered LATEST snapshots
+ * until one replaces an older one still queued, then one more and a reliable {@code done}. Disconnect reasons
+ * are recorded.
  */
 final class ProbeNamespace implements ConnectionHandler {
 
@@ -26,6 +28,9 @@ final class ProbeNamespace implements ConnectionHandler {
 	final BlockingQueue<String> disconnects = new LinkedBlockingQueue<>();
 
 	final CompletableFuture<Flood> flood = new CompletableFuture<>();
+
+	/** How many snapshots were emitted (numbered 1..n), or the outcome that stopped them early. */
+	final CompletableFuture<Integer> snapshots = new CompletableFuture<>();
 
 	@Override
 	public Mono<Object> authorize(JsonNode auth, HandshakeInfo handshake) {
@@ -40,7 +45,30 @@ final class ProbeNamespace implements ConnectionHandler {
 			pusher.setDaemon(true);
 			pusher.start();
 		});
+		socket.on("snapshots", (s, event, args, ack) -> {
+			Thread pusher = new Thread(() -> snapshots(s), "snapshots");
+			pusher.setDaemon(true);
+			pusher.start();
+		});
 		socket.onDisconnect(disconnects::add);
+	}
+
+	private void snapshots(SocketIoSocket socket) {
+		Delivery latest = Delivery.latest("snapshot");
+		for (int n = 1; n < 100_000; n++) {
+			SocketIoSocket.Outcome outcome = socket.emit("snapshot", latest, n, BIG);
+			if (outcome == SocketIoSocket.Outcome.REPLACED) {
+				socket.emit("snapshot", latest, n + 1, BIG);
+				socket.emit("done", Delivery.RELIABLE);
+				snapshots.complete(n + 1);
+				return;
+			}
+			if (outcome != SocketIoSocket.Outcome.QUEUED) {
+				snapshots.completeExceptionally(new IllegalStateException("snapshot " + n + ": " + outcome));
+				return;
+			}
+		}
+		snapshots.completeExceptionally(new IllegalStateException("no snapshot was ever replaced"));
 	}
 
 	private void flood(SocketIoSocket socket) {
