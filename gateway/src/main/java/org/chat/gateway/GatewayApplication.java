@@ -16,13 +16,16 @@ public class GatewayApplication {
 	}
 
 	/**
-	 * Every WebSocket keeps one send loop whose queue has room for the prefetch: 16 instead of 128 saves ~450
-	 * bytes per idle connection (docs/GATEWAY.md); a socket's outbound bound is the engine's queue anyway. Must
-	 * run before Reactor Netty's classes load; an explicit {@code -D} wins.
+	 * Every WebSocket keeps one send loop (Reactor Netty's {@code MonoSendMany}) that requests this many frames
+	 * and writes all it holds into Netty's outbound buffer, writable or not, where each is copied to direct memory:
+	 * with 16, a socket that stopped reading held 16 frames of direct memory (2 MB of 133 KB user lists). With 2,
+	 * it holds at most two; the rest waits in the engine's outbound queue, where the byte bound counts it and a
+	 * newer user list supersedes an older one (docs/GATEWAY.md "Outbound path"). A smaller queue also saves memory
+	 * per idle connection. Must run before Reactor Netty's classes load; an explicit {@code -D} wins.
 	 */
 	public static void tuneReactorNetty() {
 		if (System.getProperty(SEND_PREFETCH) == null) {
-			System.setProperty(SEND_PREFETCH, "16");
+			System.setProperty(SEND_PREFETCH, "2");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.chat.gateway.conformance;
 
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.socketio.ConnectionHandler;
 import org.chat.gateway.socketio.HandshakeInfo;
 import org.chat.gateway.socketio.SocketIoSocket;
@@ -26,11 +27,11 @@ final class ConformanceNamespace implements ConnectionHandler {
 
 	@Override
 	public void onConnect(SocketIoSocket socket, Object principal) {
-		socket.emit("auth", false, socket.handshakeAuth());
+		socket.emit("auth", Delivery.RELIABLE, socket.handshakeAuth());
 		if (!echo) {
 			return;
 		}
-		socket.on("message", (s, event, args, ack) -> s.emit("message-back", false, args.toArray()));
+		socket.on("message", (s, event, args, ack) -> s.emit("message-back", Delivery.RELIABLE, args.toArray()));
 		socket.on("message-with-ack", (s, event, args, ack) -> {
 			if (ack != null) {
 				ack.send(args.toArray());

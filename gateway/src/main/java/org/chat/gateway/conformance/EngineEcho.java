@@ -2,6 +2,7 @@ package org.chat.gateway.conformance;
 
 import java.util.List;
 
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.engineio.EngineListener;
 import org.chat.gateway.engineio.EngineSession;
 import org.chat.gateway.engineio.codec.EnginePacket;
@@ -11,7 +12,7 @@ final class EngineEcho implements EngineListener {
 
 	@Override
 	public void onMessage(EngineSession session, EnginePacket message) {
-		session.send(List.of(message), false);
+		session.send(List.of(message), Delivery.RELIABLE);
 	}
 
 	@Override

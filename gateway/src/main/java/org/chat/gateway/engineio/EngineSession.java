@@ -1,7 +1,11 @@
 package org.chat.gateway.engineio;
 
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import io.netty.util.Timeout;
 import org.chat.gateway.engineio.codec.EnginePacket;
@@ -13,10 +17,19 @@ import org.slf4j.LoggerFactory;
  * One Engine.IO connection: its transport (and upgrade probe), bounded outbound queue and heartbeat. State
  * changes hold the session lock; the listener is always called without it, so the layer above may send from
  * its callbacks on any thread.
+ * <p>
+ * The outbound queue is bounded in packets and in bytes ({@link Outgoing}: a packet counts from {@link #send}
+ * until the transport takes it for writing, wherever it waits meanwhile: this buffer or the transport's own).
  */
 public final class EngineSession {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineSession.class);
+
+	private static final AtomicIntegerFieldUpdater<EngineSession> QUEUED_PACKETS = AtomicIntegerFieldUpdater
+		.newUpdater(EngineSession.class, "queuedPackets");
+
+	private static final AtomicLongFieldUpdater<EngineSession> QUEUED_BYTES = AtomicLongFieldUpdater
+		.newUpdater(EngineSession.class, "queuedBytes");
 
 	private final String id;
 
@@ -24,7 +37,15 @@ public final class EngineSession {
 
 	private final EngineServer server;
 
-	private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
+	private final ArrayDeque<Outgoing> buffer = new ArrayDeque<>(4);
+
+	/** Counted packets not yet taken by a transport; decremented by transports without the lock. */
+	private volatile int queuedPackets;
+
+	private volatile long queuedBytes;
+
+	/** The last LATEST packet per key; null until the first one (most sessions never get one). */
+	private Map<String, Outgoing> latest;
 
 	private EngineTransport transport;
 
@@ -89,26 +110,75 @@ public final class EngineSession {
 
 	/**
 	 * Queues packets atomically (e.g. a socket.io packet and its binary attachments). Droppable packets are shed
-	 * above half the bound; packets that do not fit close the session.
+	 * above half of either bound and never close the session; other packets that do not fit close it. A LATEST
+	 * packet (one packet only) first supersedes the session's waiting packet of the same key.
 	 */
-	public SendOutcome send(List<EnginePacket> packets, boolean droppable) {
+	public SendOutcome send(List<EnginePacket> packets, Delivery delivery) {
+		if (delivery.kind() == Delivery.Kind.LATEST && packets.size() != 1) {
+			throw new IllegalArgumentException("a LATEST packet has no attachments");
+		}
 		synchronized (this) {
 			if (closed) {
 				return SendOutcome.CLOSED;
 			}
-			int capacity = server.settings().outboundQueueSize();
-			int queued = buffer.size() + transport.backlog();
-			if (queued + packets.size() <= capacity && !(droppable && queued >= capacity / 2)) {
-				buffer.addAll(packets);
-				transport.flush(buffer);
-				return SendOutcome.QUEUED;
+			boolean replaced = delivery.kind() == Delivery.Kind.LATEST && supersede(delivery.key());
+			EngineSettings settings = server.settings();
+			int capacity = settings.outboundQueueSize();
+			long byteCapacity = settings.outboundQueueBytes();
+			int queued = queuedPackets;
+			long bytes = queuedBytes;
+			long size = 0;
+			for (EnginePacket packet : packets) {
+				size += packet.wireSize();
 			}
-			if (droppable && queued + packets.size() <= capacity) {
+			boolean fits = queued + packets.size() <= capacity && bytes + size <= byteCapacity;
+			if (delivery.droppable() && (!fits || queued >= capacity / 2 || bytes >= byteCapacity / 2)) {
 				return SendOutcome.SHED;
+			}
+			if (fits) {
+				for (EnginePacket packet : packets) {
+					buffer.add(counted(packet));
+				}
+				if (delivery.kind() == Delivery.Kind.LATEST) {
+					if (latest == null) {
+						latest = new HashMap<>(2);
+					}
+					latest.put(delivery.key(), buffer.peekLast());
+				}
+				transport.flush(buffer);
+				return replaced ? SendOutcome.REPLACED : SendOutcome.QUEUED;
 			}
 		}
 		close("outbound queue overflow");
 		return SendOutcome.OVERFLOW;
+	}
+
+	/** Packets queued and not yet taken by a transport (counted against {@code outboundQueueSize}). */
+	public int queuedPackets() {
+		return queuedPackets;
+	}
+
+	/** Bytes of the packets queued and not yet taken by a transport (counted against {@code outboundQueueBytes}). */
+	public long queuedBytes() {
+		return queuedBytes;
+	}
+
+	/** A transport took (or a newer packet superseded) one counted packet of {@code bytes}. */
+	void released(int bytes) {
+		QUEUED_PACKETS.decrementAndGet(this);
+		QUEUED_BYTES.addAndGet(this, -bytes);
+	}
+
+	private Outgoing counted(EnginePacket packet) {
+		Outgoing outgoing = new Outgoing(packet, this);
+		QUEUED_PACKETS.incrementAndGet(this);
+		QUEUED_BYTES.addAndGet(this, outgoing.bytes());
+		return outgoing;
+	}
+
+	private boolean supersede(String key) {
+		Outgoing older = latest == null ? null : latest.remove(key);
+		return older != null && older.supersede();
 	}
 
 	/** Closes the session by the server's decision (the client may reconnect). */
@@ -180,7 +250,7 @@ public final class EngineSession {
 
 	synchronized void enqueueInternal(EnginePacket packet) {
 		if (!closed) {
-			buffer.add(packet);
+			buffer.add(counted(packet));
 			transport.flush(buffer);
 		}
 	}
@@ -192,7 +262,7 @@ public final class EngineSession {
 	private void onProbePacket(EnginePacket packet) {
 		if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
 			probed = true;
-			probe.sendDirect(EnginePacket.of(EnginePacketType.PONG, "probe"));
+			probe.sendDirect(Outgoing.uncounted(EnginePacket.of(EnginePacketType.PONG, "probe")));
 			transport.pauseForUpgrade();
 		}
 		else if (packet.type() == EnginePacketType.UPGRADE && probed) {
@@ -217,6 +287,7 @@ public final class EngineSession {
 			closed = true;
 			heartbeat.stop();
 			buffer.clear();
+			latest = null;
 			transport.close(byServer);
 			if (probe != null) {
 				probe.close(true);

@@ -5,16 +5,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What an Engine.IO server announces and enforces: heartbeat, maximum payload, outbound queue bound and
- * the transports it accepts, and how many sessions one remote address may hold open (0 = no limit).
+ * What an Engine.IO server announces and enforces: heartbeat, maximum payload, outbound queue bounds (packets
+ * and bytes per session) and the transports it accepts, and how many sessions one remote address may hold open
+ * (0 = no limit).
  */
 public record EngineSettings(Duration pingInterval, Duration pingTimeout, int maxPayload, int outboundQueueSize,
-		Set<TransportKind> transports, int maxConnectionsPerAddress) {
+		Set<TransportKind> transports, int maxConnectionsPerAddress, long outboundQueueBytes) {
 
-	/** Settings without a per-address limit. */
+	/** Settings without a per-address limit and without a byte bound (tests of other concerns). */
 	public EngineSettings(Duration pingInterval, Duration pingTimeout, int maxPayload, int outboundQueueSize,
 			Set<TransportKind> transports) {
 		this(pingInterval, pingTimeout, maxPayload, outboundQueueSize, transports, 0);
+	}
+
+	/** Settings without a byte bound (tests of other concerns). */
+	public EngineSettings(Duration pingInterval, Duration pingTimeout, int maxPayload, int outboundQueueSize,
+			Set<TransportKind> transports, int maxConnectionsPerAddress) {
+		this(pingInterval, pingTimeout, maxPayload, outboundQueueSize, transports, maxConnectionsPerAddress,
+				Long.MAX_VALUE);
 	}
 
 	public EngineSettings {
@@ -25,6 +33,9 @@ public record EngineSettings(Duration pingInterval, Duration pingTimeout, int ma
 		}
 		if (maxPayload < 1 || outboundQueueSize < 2) {
 			throw new IllegalArgumentException("maxPayload must be > 0 and outboundQueueSize >= 2");
+		}
+		if (outboundQueueBytes < 2) {
+			throw new IllegalArgumentException("outboundQueueBytes must be >= 2");
 		}
 		if (maxConnectionsPerAddress < 0) {
 			throw new IllegalArgumentException("maxConnectionsPerAddress must be >= 0 (0 = no limit)");

@@ -5,7 +5,9 @@ public enum SendOutcome {
 
 	/** Queued for writing. */
 	QUEUED,
-	/** Dropped: droppable and the queue is above half full. */
+	/** Queued for writing in place of an older LATEST packet of the same key, which is skipped. */
+	REPLACED,
+	/** Dropped: droppable and the queue is above half of its packet or byte bound. */
 	SHED,
 	/** The queue was full: the session is being closed. */
 	OVERFLOW,

@@ -16,17 +16,23 @@ import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.ids.EventIds;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
+import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.SocketIoSocket.Outcome;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
-/** Applies one {@link GatewayMessage} from Redis to the local sockets (see its javadoc for the kinds). */
+/**
+ * Applies one {@link GatewayMessage} from Redis to the local sockets (see its javadoc for the kinds). An event
+ * is encoded once per message and every recipient queues the same bytes ({@link PreparedEvent}). Typing
+ * indicators are droppable; a {@code user_list} EMIT is a full snapshot, so a newer one supersedes the one a
+ * socket has not written yet (LATEST); everything else is reliable.
+ */
 public class FanoutRouter {
 
 	private static final Log log = LogFactory.getLog(FanoutRouter.class);
@@ -69,9 +75,10 @@ public class FanoutRouter {
 			return;
 		}
 		Set<String> except = Set.copyOf(orEmpty(message.exceptSessions()));
-		boolean droppable = ClientEvents.TYPING_INDICATOR_PRIVATE.equals(message.event());
+		Delivery delivery = emitDelivery(message.event());
+		PreparedEvent event = prepare(message);
 		if (message.broadcast()) {
-			this.sessions.all().stream().filter(s -> !except.contains(s.id())).forEach(s -> write(s, message, droppable));
+			this.sessions.all().stream().filter(s -> !except.contains(s.id())).forEach(s -> write(s, event, delivery));
 			return;
 		}
 		Set<String> written = new HashSet<>();
@@ -79,7 +86,7 @@ public class FanoutRouter {
 			ChatSession firstWritten = null;
 			for (ChatSession session : this.sessions.ofUser(user)) {
 				if (!except.contains(session.id()) && written.add(session.id())
-						&& write(session, message, droppable) == Outcome.QUEUED && firstWritten == null) {
+						&& write(session, event, delivery).queued() && firstWritten == null) {
 					firstWritten = session;
 				}
 			}
@@ -90,12 +97,22 @@ public class FanoutRouter {
 		for (String sessionId : orEmpty(message.sessions())) {
 			ChatSession session = this.sessions.bySession(sessionId);
 			if (session != null && !except.contains(sessionId) && written.add(sessionId)) {
-				write(session, message, droppable);
+				write(session, event, delivery);
 			}
 		}
 	}
 
-	/** Emits the reply's event (if any) to the asking session, then answers its parked ack. */
+	private static Delivery emitDelivery(String event) {
+		if (ClientEvents.TYPING_INDICATOR_PRIVATE.equals(event)) {
+			return Delivery.DROPPABLE;
+		}
+		return ClientEvents.USER_LIST.equals(event) ? Delivery.latest(ClientEvents.USER_LIST) : Delivery.RELIABLE;
+	}
+
+	/**
+	 * Emits the reply's event (if any) to the asking session, then answers its parked ack. Always reliable: the
+	 * ack tells the client the event came, so no later snapshot may skip it.
+	 */
 	private void reply(GatewayMessage message) {
 		List<String> target = orEmpty(message.sessions());
 		if (target.isEmpty()) {
@@ -105,7 +122,7 @@ public class FanoutRouter {
 		String sessionId = target.get(0);
 		ChatSession session = this.sessions.bySession(sessionId);
 		if (session != null && message.event() != null) {
-			write(session, message, false);
+			write(session, prepare(message), Delivery.RELIABLE);
 		}
 		if (message.replyTo() != null && message.ack() != null) {
 			this.pending.complete(message.replyTo(), sessionId, message.ack());
@@ -149,10 +166,13 @@ public class FanoutRouter {
 			});
 	}
 
-	private static Outcome write(ChatSession session, GatewayMessage message, boolean droppable) {
-		JsonNode data = message.data();
-		return (data == null) ? session.socket().emit(message.event(), droppable)
-				: session.socket().emit(message.event(), droppable, data);
+	private static PreparedEvent prepare(GatewayMessage message) {
+		return (message.data() == null) ? PreparedEvent.of(message.event())
+				: PreparedEvent.of(message.event(), message.data());
+	}
+
+	private static Outcome write(ChatSession session, PreparedEvent event, Delivery delivery) {
+		return session.socket().emit(event, delivery);
 	}
 
 	private static <T> List<T> orEmpty(Collection<T> values) {

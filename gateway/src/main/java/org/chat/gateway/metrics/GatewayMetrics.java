@@ -41,7 +41,11 @@ public class GatewayMetrics {
 		/** A droppable emit (typing) shed because the socket's queue was above half full. */
 		DROPPABLE,
 		/** The queue was full: the connection was closed so the client reconnects and syncs. */
-		OVERFLOW
+		OVERFLOW,
+		/**
+		 * A snapshot (user_list) skipped before it was written because a newer one was queued on the same socket.
+		 */
+		SUPERSEDED
 
 	}
 
@@ -84,7 +88,8 @@ public class GatewayMetrics {
 		// chat_gateway_shed_total{reason}
 		this.shed = Stream.of(ShedReason.values()).collect(Collectors.toMap(Function.identity(),
 				reason -> Counter.builder("chat.gateway.shed")
-					.description("emits that did not reach a socket: shed droppable events, overflow disconnects")
+					.description("emits that did not reach a socket: shed droppable events, overflow disconnects, "
+							+ "snapshots superseded by a newer one before they were written")
 					.tag("reason", reason.name().toLowerCase())
 					.register(meters)));
 		// chat_delivery_latency_seconds (histogram)

@@ -8,9 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 import org.chat.contracts.client.ClientEvents;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.metrics.GatewayMetrics.ShedReason;
 import org.chat.gateway.socketio.Ack;
 import org.chat.gateway.socketio.EventListener;
+import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
@@ -61,19 +63,31 @@ class MeteredSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public Outcome emit(String event, boolean droppable, Object... args) {
-		Outcome outcome = this.delegate.emit(event, droppable, args);
+	public Outcome emit(String event, Delivery delivery, Object... args) {
+		return counted(this.delegate.emit(event, delivery, args), event, args);
+	}
+
+	@Override
+	public Outcome emit(PreparedEvent event, Delivery delivery) {
+		return counted(this.delegate.emit(event, delivery), event.event(), event.args());
+	}
+
+	private Outcome counted(Outcome outcome, String event, Object[] args) {
 		JsonNode data = (args.length > 0 && args[0] instanceof JsonNode node) ? node : null;
 		if (ClientEvents.CHAT_ERROR.equals(event) && data != null) {
 			this.metrics.error(data.path("code").asString(GatewayMetrics.OTHER));
 		}
+		if (outcome.queued()) {
+			this.metrics.eventOut(event);
+			if (ClientEvents.RECEIVE_PRIVATE_MESSAGE.equals(event) && data != null) {
+				recordLatency(data.path("createdAt"));
+			}
+		}
 		switch (outcome) {
 			case QUEUED -> {
-				this.metrics.eventOut(event);
-				if (ClientEvents.RECEIVE_PRIVATE_MESSAGE.equals(event) && data != null) {
-					recordLatency(data.path("createdAt"));
-				}
+				// counted above
 			}
+			case REPLACED -> this.metrics.shed(ShedReason.SUPERSEDED);
 			case SHED -> this.metrics.shed(ShedReason.DROPPABLE);
 			case OVERFLOW -> this.metrics.shed(ShedReason.OVERFLOW);
 			case CLOSED -> {

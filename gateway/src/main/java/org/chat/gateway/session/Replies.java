@@ -3,6 +3,7 @@ package org.chat.gateway.session;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.client.ErrorCode;
 import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.socketio.Ack;
 import org.chat.gateway.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ public final class Replies {
 				.put("event", event)
 				.put("code", code.code())
 				.put("message", message);
-			socket.emit(ClientEvents.CHAT_ERROR, false, chatError);
+			socket.emit(ClientEvents.CHAT_ERROR, Delivery.RELIABLE, chatError);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.netty.util.Timeout;
 import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.engineio.EngineListener;
 import org.chat.gateway.engineio.EngineSession;
 import org.chat.gateway.engineio.SendOutcome;
@@ -83,12 +84,20 @@ final class SocketIoClient implements EngineListener {
 		gone.forEach(socket -> socket.onGone(reason));
 	}
 
-	SocketIoSocket.Outcome send(SioPacket packet, boolean droppable) {
+	SocketIoSocket.Outcome send(SioPacket packet, Delivery delivery) {
 		SioCodec.Encoded encoded = SioCodec.encode(packet);
 		List<EnginePacket> packets = new ArrayList<>(1 + encoded.attachments().size());
 		packets.add(EnginePacket.message(encoded.text()));
 		encoded.attachments().forEach(bytes -> packets.add(EnginePacket.message(bytes)));
-		SendOutcome outcome = engine.send(packets, droppable);
+		return outcome(engine.send(packets, delivery));
+	}
+
+	/** Queues a packet encoded once for many sessions. */
+	SocketIoSocket.Outcome send(EnginePacket prepared, Delivery delivery) {
+		return outcome(engine.send(List.of(prepared), delivery));
+	}
+
+	private static SocketIoSocket.Outcome outcome(SendOutcome outcome) {
 		return SocketIoSocket.Outcome.valueOf(outcome.name());
 	}
 
@@ -144,7 +153,7 @@ final class SocketIoClient implements EngineListener {
 		String namespace = packet.namespace();
 		ConnectionHandler handler = server.handler(namespace);
 		if (handler == null) {
-			send(connectError(namespace, "Invalid namespace"), false);
+			send(connectError(namespace, "Invalid namespace"), Delivery.RELIABLE);
 			return;
 		}
 		synchronized (this) {
@@ -176,7 +185,7 @@ final class SocketIoClient implements EngineListener {
 			socket = new SocketIoSocketImpl(this, namespace, auth, engine.handshake().remoteAddress());
 			sockets.put(namespace, socket);
 		}
-		send(SioPacket.of(SioPacketType.CONNECT, namespace, Json.tree(Map.of("sid", socket.id()))), false);
+		send(SioPacket.of(SioPacketType.CONNECT, namespace, Json.tree(Map.of("sid", socket.id()))), Delivery.RELIABLE);
 		try {
 			handler.onConnect(socket, principal);
 		}
@@ -195,7 +204,7 @@ final class SocketIoClient implements EngineListener {
 		if (!(error instanceof ConnectRejected)) {
 			log.warn("authorize of namespace {} failed", namespace, error);
 		}
-		send(connectError(namespace, message), false);
+		send(connectError(namespace, message), Delivery.RELIABLE);
 	}
 
 	private void doneConnecting(String namespace) {

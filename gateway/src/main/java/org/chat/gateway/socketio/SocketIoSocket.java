@@ -3,6 +3,7 @@ package org.chat.gateway.socketio;
 import java.net.InetSocketAddress;
 import java.util.function.Consumer;
 
+import org.chat.gateway.engineio.Delivery;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,9 +33,13 @@ public interface SocketIoSocket {
 
 	/**
 	 * Queues an EVENT packet. Must not block.
-	 * @param droppable true for traffic that may be shed under backpressure (typing indicators)
+	 * @param delivery RELIABLE, DROPPABLE (may be shed under backpressure: typing indicators) or LATEST(key) (a
+	 *        snapshot that supersedes this socket's older one of the same key not yet written: the user list)
 	 */
-	Outcome emit(String event, boolean droppable, Object... args);
+	Outcome emit(String event, Delivery delivery, Object... args);
+
+	/** Queues an EVENT encoded once for many sockets (a fan-out); otherwise as {@link #emit(String, Delivery, Object...)}. */
+	Outcome emit(PreparedEvent event, Delivery delivery);
 
 	/** Sends an ACK packet for a client event's ack id. */
 	void ack(long ackId, Object... args);
@@ -49,12 +54,19 @@ public interface SocketIoSocket {
 
 		/** Queued for writing. */
 		QUEUED,
-		/** Dropped: droppable and the outbound queue is above half full. */
+		/** Queued for writing in place of an older LATEST emit of the same key, which is skipped. */
+		REPLACED,
+		/** Dropped: droppable and the outbound queue is above half full (packets or bytes). */
 		SHED,
 		/** The outbound queue was full: the connection is being closed so the client reconnects and resyncs. */
 		OVERFLOW,
 		/** The socket is already gone. */
-		CLOSED
+		CLOSED;
+
+		/** Whether the emit is on its way to the client. */
+		public boolean queued() {
+			return this == QUEUED || this == REPLACED;
+		}
 
 	}
 

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.engineio.Ids;
 import org.chat.gateway.socketio.codec.SioPacket;
 import org.chat.gateway.socketio.codec.SioPacketType;
@@ -110,15 +111,22 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 	}
 
 	@Override
-	public Outcome emit(String event, boolean droppable, Object... args) {
+	public Outcome emit(String event, Delivery delivery, Object... args) {
 		if (!connected.get()) {
 			return Outcome.CLOSED;
 		}
-		ArrayNode data = Json.MAPPER.createArrayNode().add(event);
-		for (Object arg : args) {
-			data.add(toTree(arg));
+		return client.send(SioPacket.of(SioPacketType.EVENT, namespace, eventData(event, args)), delivery);
+	}
+
+	@Override
+	public Outcome emit(PreparedEvent event, Delivery delivery) {
+		if (!connected.get()) {
+			return Outcome.CLOSED;
 		}
-		return client.send(SioPacket.of(SioPacketType.EVENT, namespace, data), droppable);
+		if (!SioPacket.DEFAULT_NAMESPACE.equals(namespace)) {
+			return emit(event.event(), delivery, event.args());
+		}
+		return client.send(event.packet(), delivery);
 	}
 
 	@Override
@@ -130,13 +138,13 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 		for (Object arg : args) {
 			data.add(toTree(arg));
 		}
-		client.send(new SioPacket(SioPacketType.ACK, namespace, ackId, data, 0), false);
+		client.send(new SioPacket(SioPacketType.ACK, namespace, ackId, data, 0), Delivery.RELIABLE);
 	}
 
 	@Override
 	public void disconnect(String reason) {
 		if (connected.get()) {
-			client.send(SioPacket.of(SioPacketType.DISCONNECT, namespace, null), false);
+			client.send(SioPacket.of(SioPacketType.DISCONNECT, namespace, null), Delivery.RELIABLE);
 			client.remove(this);
 			onGone(reason);
 		}
@@ -230,6 +238,15 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 		}
 		return disconnectListeners instanceof List<?> list ? List.copyOf((List<Consumer<String>>) list)
 				: List.of((Consumer<String>) disconnectListeners);
+	}
+
+	/** The data array of an EVENT packet: the event name, then the arguments. */
+	static ArrayNode eventData(String event, Object... args) {
+		ArrayNode data = Json.MAPPER.createArrayNode().add(event);
+		for (Object arg : args) {
+			data.add(toTree(arg));
+		}
+		return data;
 	}
 
 	private static JsonNode toTree(Object arg) {

@@ -31,8 +31,12 @@ class EngineSessionTest {
 	}
 
 	private EngineServer server(long pingMillis, int queueSize) {
+		return server(pingMillis, queueSize, Long.MAX_VALUE);
+	}
+
+	private EngineServer server(long pingMillis, int queueSize, long queueBytes) {
 		EngineSettings settings = new EngineSettings(Duration.ofMillis(pingMillis), Duration.ofMillis(pingMillis),
-				1000, queueSize, Set.of(TransportKind.WEBSOCKET, TransportKind.POLLING));
+				1000, queueSize, Set.of(TransportKind.WEBSOCKET, TransportKind.POLLING), 0, queueBytes);
 		return new EngineServer(settings, timer, session -> session.listener(new EngineListener() {
 			@Override
 			public void onMessage(EngineSession s, EnginePacket message) {
@@ -87,7 +91,7 @@ class EngineSessionTest {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(80));
 		assertThat(transport.closedByServer).isTrue();
 		assertThat(server.find(session.id())).isNull();
-		assertThat(session.send(List.of(EnginePacket.message("late")), false)).isEqualTo(SendOutcome.CLOSED);
+		assertThat(session.send(List.of(EnginePacket.message("late")), Delivery.RELIABLE)).isEqualTo(SendOutcome.CLOSED);
 	}
 
 	@Test
@@ -96,16 +100,83 @@ class EngineSessionTest {
 		transport.stalled = true;
 		EngineSession session = server(25_000, 6).open(transport, null);
 		// the OPEN packet is the first of six slots
-		assertThat(session.send(List.of(EnginePacket.message("a")), true)).isEqualTo(SendOutcome.QUEUED);
-		assertThat(session.send(List.of(EnginePacket.message("b")), false)).isEqualTo(SendOutcome.QUEUED);
-		assertThat(session.send(List.of(EnginePacket.message("typing")), true)).isEqualTo(SendOutcome.SHED);
-		assertThat(session.send(List.of(EnginePacket.message("c"), EnginePacket.message(new byte[] { 1 })), false))
+		assertThat(session.send(List.of(EnginePacket.message("a")), Delivery.DROPPABLE)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(session.send(List.of(EnginePacket.message("b")), Delivery.RELIABLE)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(session.send(List.of(EnginePacket.message("typing")), Delivery.DROPPABLE)).isEqualTo(SendOutcome.SHED);
+		assertThat(session.send(List.of(EnginePacket.message("c"), EnginePacket.message(new byte[] { 1 })), Delivery.RELIABLE))
 			.isEqualTo(SendOutcome.QUEUED);
-		assertThat(transport.backlog()).isEqualTo(5);
-		assertThat(session.send(List.of(EnginePacket.message("d"), EnginePacket.message("e")), false))
+		assertThat(session.queuedPackets()).isEqualTo(5);
+		assertThat(session.send(List.of(EnginePacket.message("d"), EnginePacket.message("e")), Delivery.RELIABLE))
 			.isEqualTo(SendOutcome.OVERFLOW);
 		assertThat(closed.get(1, TimeUnit.SECONDS)).isEqualTo("outbound queue overflow");
-		assertThat(session.send(List.of(EnginePacket.message("f")), false)).isEqualTo(SendOutcome.CLOSED);
+		assertThat(session.send(List.of(EnginePacket.message("f")), Delivery.RELIABLE)).isEqualTo(SendOutcome.CLOSED);
+	}
+
+	@Test
+	void theByteBoundShedsDroppablePacketsAboveHalfAndClosesWhenAPacketDoesNotFit() throws Exception {
+		RecordingTransport transport = new RecordingTransport(TransportKind.WEBSOCKET);
+		EngineSession session = server(25_000, 100, 1000).open(transport, null);
+		transport.stalled = true;
+		// each packet is 300 bytes on the wire: the type digit and 299 characters
+		assertThat(session.send(List.of(message(299)), Delivery.DROPPABLE)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(session.send(List.of(message(299)), Delivery.RELIABLE)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(session.queuedBytes()).isEqualTo(600);
+		assertThat(session.send(List.of(EnginePacket.message("typing")), Delivery.DROPPABLE))
+			.isEqualTo(SendOutcome.SHED);
+		assertThat(session.send(List.of(message(299)), Delivery.RELIABLE)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(session.queuedPackets()).as("far from the packet bound").isEqualTo(3);
+		assertThat(session.send(List.of(message(199)), Delivery.RELIABLE)).isEqualTo(SendOutcome.OVERFLOW);
+		assertThat(closed.get(1, TimeUnit.SECONDS)).isEqualTo("outbound queue overflow");
+	}
+
+	@Test
+	void bytesCountUntilTheTransportTakesThePacketAndMultiByteCharactersCountAsTheirUtf8() {
+		RecordingTransport transport = new RecordingTransport(TransportKind.WEBSOCKET);
+		EngineSession session = server(25_000, 100, 1000).open(transport, null);
+		transport.stalled = true;
+		session.send(List.of(EnginePacket.message("é€😀")), Delivery.RELIABLE);
+		session.send(List.of(EnginePacket.preEncoded("é€😀")), Delivery.RELIABLE);
+		assertThat(session.queuedBytes()).isEqualTo(2 * (1 + 2 + 3 + 4));
+		transport.drain();
+		assertThat(session.queuedBytes()).isZero();
+		assertThat(session.queuedPackets()).isZero();
+		assertThat(transport.written()).endsWith(EnginePacket.message("é€😀"), EnginePacket.message("é€😀"));
+	}
+
+	@Test
+	void aLatestPacketSupersedesOnlyTheWaitingPacketOfItsKey() {
+		RecordingTransport transport = new RecordingTransport(TransportKind.WEBSOCKET);
+		EngineSession session = server(25_000, 100).open(transport, null);
+		transport.stalled = true;
+		Delivery users = Delivery.latest("user_list");
+		assertThat(session.send(List.of(EnginePacket.preEncoded("users v1")), users)).isEqualTo(SendOutcome.QUEUED);
+		session.send(List.of(EnginePacket.message("message 1")), Delivery.RELIABLE);
+		session.send(List.of(EnginePacket.preEncoded("rooms v1")), Delivery.latest("rooms"));
+		assertThat(session.send(List.of(EnginePacket.preEncoded("users v2")), users)).isEqualTo(SendOutcome.REPLACED);
+		session.send(List.of(EnginePacket.message("message 2")), Delivery.RELIABLE);
+		assertThat(session.queuedPackets()).isEqualTo(4);
+		assertThat(session.queuedBytes()).as("users v2, message 1, rooms v1, message 2").isEqualTo(9 + 10 + 9 + 10);
+
+		transport.drain();
+		assertThat(transport.written()).extracting(EnginePacket::text)
+			.endsWith("message 1", "rooms v1", "users v2", "message 2");
+		assertThat(transport.written()).extracting(EnginePacket::text).doesNotContain("users v1");
+		assertThat(session.queuedPackets()).isZero();
+		assertThat(session.queuedBytes()).isZero();
+	}
+
+	@Test
+	void aWrittenLatestPacketIsNotSuperseded() {
+		RecordingTransport transport = new RecordingTransport(TransportKind.WEBSOCKET);
+		EngineSession session = server(25_000, 100).open(transport, null);
+		Delivery users = Delivery.latest("user_list");
+		assertThat(session.send(List.of(EnginePacket.preEncoded("users v1")), users)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(session.send(List.of(EnginePacket.preEncoded("users v2")), users)).isEqualTo(SendOutcome.QUEUED);
+		assertThat(transport.written()).extracting(EnginePacket::text).endsWith("users v1", "users v2");
+	}
+
+	private static EnginePacket message(int length) {
+		return EnginePacket.message("x".repeat(length));
 	}
 
 	@Test
@@ -113,7 +184,7 @@ class EngineSessionTest {
 		RecordingTransport transport = new RecordingTransport(TransportKind.WEBSOCKET);
 		transport.stalled = true;
 		EngineSession session = server(25_000, 2).open(transport, null);
-		assertThat(session.send(List.of(EnginePacket.message("typing")), true)).isEqualTo(SendOutcome.SHED);
+		assertThat(session.send(List.of(EnginePacket.message("typing")), Delivery.DROPPABLE)).isEqualTo(SendOutcome.SHED);
 		assertThat(session.isOpen()).isTrue();
 	}
 
@@ -152,12 +223,12 @@ class EngineSessionTest {
 
 		polling.stalled = false;
 		polling.held.clear();
-		session.send(List.of(EnginePacket.message("queued during upgrade")), false);
+		session.send(List.of(EnginePacket.message("queued during upgrade")), Delivery.RELIABLE);
 		session.onPacket(websocket, EnginePacket.UPGRADE);
 
 		assertThat(session.transportKind()).isEqualTo(TransportKind.WEBSOCKET);
 		assertThat(polling.closedByServer).isFalse();
-		session.send(List.of(EnginePacket.message("after")), false);
+		session.send(List.of(EnginePacket.message("after")), Delivery.RELIABLE);
 		assertThat(websocket.written()).endsWith(EnginePacket.message("after"));
 		session.onPacket(polling, EnginePacket.message("stale transport"));
 		assertThat(received).isEmpty();

@@ -8,14 +8,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import org.chat.gateway.engineio.codec.EnginePacket;
 
-/** A transport that records what it writes; when stalled it holds packets as backlog (a slow client). */
+/**
+ * A transport that records what it writes; when stalled it holds packets not yet taken (a slow client), and
+ * {@link #drain} then writes those not superseded meanwhile.
+ */
 final class RecordingTransport implements EngineTransport {
 
 	private final EngineSettings.TransportKind kind;
 
 	final List<EnginePacket> written = new ArrayList<>();
 
-	final List<EnginePacket> held = new ArrayList<>();
+	final List<Outgoing> held = new ArrayList<>();
 
 	/** Every packet written, for tests that wait for the next one. */
 	final BlockingQueue<EnginePacket> stream = new LinkedBlockingQueue<>();
@@ -36,23 +39,33 @@ final class RecordingTransport implements EngineTransport {
 	}
 
 	@Override
-	public synchronized int backlog() {
-		return held.size();
-	}
-
-	@Override
-	public synchronized void flush(Deque<EnginePacket> buffer) {
-		if (!stalled) {
-			stream.addAll(buffer);
-		}
-		(stalled ? held : written).addAll(buffer);
+	public synchronized void flush(Deque<Outgoing> buffer) {
+		held.addAll(buffer);
 		buffer.clear();
+		if (!stalled) {
+			drain();
+		}
+	}
+
+	/** The client reads again: writes what is held, skipping superseded packets. */
+	synchronized void drain() {
+		for (Outgoing outgoing : held) {
+			write(outgoing);
+		}
+		held.clear();
 	}
 
 	@Override
-	public synchronized void sendDirect(EnginePacket packet) {
-		stream.add(packet);
-		written.add(packet);
+	public synchronized void sendDirect(Outgoing packet) {
+		write(packet);
+	}
+
+	private void write(Outgoing outgoing) {
+		EnginePacket packet = outgoing.take();
+		if (packet != null) {
+			stream.add(packet);
+			written.add(packet);
+		}
 	}
 
 	@Override

@@ -9,18 +9,25 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.socketio.Ack;
 import org.chat.gateway.socketio.EventListener;
+import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
 /** A socket that records what the application emits and lets a test fire client events. */
 public class FakeSocket implements SocketIoSocket {
 
-	public record Emitted(String event, boolean droppable, List<Object> args) {
+	/** One emit; {@code prepared} is the shared encoded event when the application prepared one. */
+	public record Emitted(String event, Delivery delivery, List<Object> args, PreparedEvent prepared) {
 
 		public JsonNode data() {
 			return Json.tree(this.args.get(0));
+		}
+
+		public boolean droppable() {
+			return this.delivery.droppable();
 		}
 
 	}
@@ -113,13 +120,22 @@ public class FakeSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public Outcome emit(String event, boolean droppable, Object... args) {
+	public Outcome emit(String event, Delivery delivery, Object... args) {
+		return record(new Emitted(event, delivery, List.of(args), null));
+	}
+
+	@Override
+	public Outcome emit(PreparedEvent event, Delivery delivery) {
+		return record(new Emitted(event.event(), delivery, List.of(event.args()), event));
+	}
+
+	private Outcome record(Emitted emit) {
 		if (!this.connected) {
 			return Outcome.CLOSED;
 		}
 		Outcome result = this.outcome;
-		if (result == Outcome.QUEUED) {
-			this.emitted.add(new Emitted(event, droppable, List.of(args)));
+		if (result.queued()) {
+			this.emitted.add(emit);
 		}
 		return result;
 	}

@@ -1,5 +1,6 @@
 package org.chat.gateway.fanout;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.chat.contracts.events.Profile;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.fakes.FakeSocket;
 import org.chat.gateway.fakes.FakeSocket.Emitted;
 import org.chat.gateway.fakes.RecordingAck;
@@ -78,9 +80,40 @@ class FanoutRouterTest {
 		this.router.route(GatewayMessage.toUsers(List.of("alice"), ClientEvents.TYPING_INDICATOR_PRIVATE,
 				new TypingFrom("bob", true)));
 		assertThat(events(this.alice1)).containsExactly(ClientEvents.USER_LIST, ClientEvents.TYPING_INDICATOR_PRIVATE);
-		assertThat(this.alice1.emitted()).extracting(Emitted::droppable).containsExactly(false, true);
+		assertThat(this.alice1.emitted()).extracting(Emitted::delivery)
+			.containsExactly(Delivery.latest(ClientEvents.USER_LIST), Delivery.DROPPABLE);
 		assertThat(this.alice1.emitted().get(0).data().isArray()).isTrue();
 		assertThat(events(this.bob)).isEmpty();
+	}
+
+	@Test
+	void aBroadcastIsEncodedOnceAndEverySocketQueuesTheSameBytes() {
+		this.router.route(GatewayMessage.broadcast(ClientEvents.USER_LIST, List.of(new Count("bob", 1))));
+		List<Emitted> emits = List.of(this.alice1.emitted().get(0), this.alice2.emitted().get(0),
+				this.bob.emitted().get(0));
+		byte[] frame = emits.get(0).prepared().packet().frame();
+		assertThat(new String(frame, StandardCharsets.UTF_8))
+			.isEqualTo("42[\"user_list\",[{\"fromUserId\":\"bob\",\"count\":1}]]");
+		assertThat(emits).allSatisfy(emit -> assertThat(emit.prepared().packet().frame()).isSameAs(frame));
+	}
+
+	@Test
+	void multiRecipientEmitsAreEncodedOnceToo() {
+		this.router.route(GatewayMessage.toUsers(List.of("alice", "bob"), ClientEvents.RECEIVE_PRIVATE_MESSAGE,
+				new Count("carol", 1)));
+		assertThat(this.bob.emitted().get(0).prepared()).isSameAs(this.alice1.emitted().get(0).prepared())
+			.isSameAs(this.alice2.emitted().get(0).prepared());
+		assertThat(this.bob.emitted().get(0).delivery()).isEqualTo(Delivery.RELIABLE);
+	}
+
+	@Test
+	void aUserListReplyStaysReliable() {
+		RecordingAck ack = new RecordingAck();
+		this.pending.await("ev-2", "a1", ack);
+		this.router.route(GatewayMessage.reply("a1", "ev-2", ClientEvents.USER_LIST, List.of(),
+				Json.MAPPER.readTree("{\"ok\":true}")));
+		assertThat(this.alice1.emitted()).extracting(Emitted::delivery).containsExactly(Delivery.RELIABLE);
+		assertThat(ack.count()).isEqualTo(1);
 	}
 
 	@Test

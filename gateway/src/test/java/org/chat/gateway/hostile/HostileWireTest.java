@@ -1,6 +1,8 @@
 package org.chat.gateway.hostile;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -71,6 +73,26 @@ class HostileWireTest {
 			assertThat(flood.queued()).as("events queued before the disconnect").isLessThan(2_000);
 			assertThat(probe.disconnects.poll(5, TimeUnit.SECONDS)).isEqualTo("outbound queue overflow");
 			System.out.printf("slow reader: %d events of 8 KB queued before the disconnect%n", flood.queued());
+		}
+		assertServerHealthy();
+	}
+
+	@Test
+	void aClientThatStopsReadingGetsTheLatestSnapshotAndNotTheOnesItMissed() throws Exception {
+		try (TcpWebSocket socket = connectedTcp(4_096)) {
+			socket.sendText("42[\"snapshots\"]");
+			int emitted = probe.snapshots.get(15, TimeUnit.SECONDS);
+			List<Integer> received = new ArrayList<>();
+			String frame;
+			while ((frame = socket.readFrame()) != null && !frame.equals("42[\"done\"]")) {
+				if (frame.startsWith("42[\"snapshot\",")) {
+					received.add(Integer.parseInt(frame.substring(14, frame.indexOf(',', 14))));
+				}
+			}
+			assertThat(frame).as("the stream goes on after the skipped snapshots").isEqualTo("42[\"done\"]");
+			assertThat(received).as("in order, ending with the last one").isSorted().endsWith(emitted);
+			assertThat(received.size()).as("snapshots written").isLessThan(emitted);
+			System.out.printf("slow reader: %d of %d snapshots written%n", received.size(), emitted);
 		}
 		assertServerHealthy();
 	}

@@ -12,6 +12,7 @@ import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.json.Json;
 import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.chat.ChatEvents;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.fakes.FakeSocket;
 import org.chat.gateway.fakes.RecordingAck;
 import org.chat.gateway.fakes.RecordingPublisher;
@@ -22,6 +23,7 @@ import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
 import org.chat.gateway.socketio.EventListener;
+import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.SocketIoSocket.Outcome;
 import org.chat.gateway.validation.EventValidator;
 import org.chat.gateway.validation.LimitsProperties;
@@ -106,7 +108,7 @@ class MeteredSocketTest {
 	void deliveredMessagesRecordTheirLatencySinceCreatedAt() {
 		var message = Json.MAPPER.createObjectNode().put("_id", "m1").put("createdAt", "2026-03-01T09:59:59.750Z");
 
-		assertThat(this.socket.emit(ClientEvents.RECEIVE_PRIVATE_MESSAGE, false, message)).isEqualTo(Outcome.QUEUED);
+		assertThat(this.socket.emit(ClientEvents.RECEIVE_PRIVATE_MESSAGE, Delivery.RELIABLE, message)).isEqualTo(Outcome.QUEUED);
 
 		var latency = this.meters.get("chat.delivery.latency").timer();
 		assertThat(latency.count()).isEqualTo(1);
@@ -118,13 +120,25 @@ class MeteredSocketTest {
 	void shedAndOverflowCountByReasonAndAreNotCountedAsSent() {
 		var typing = Json.MAPPER.createObjectNode().put("fromUserId", "bob").put("isTyping", true);
 		this.fake.outcome(Outcome.SHED);
-		this.socket.emit(ClientEvents.TYPING_INDICATOR_PRIVATE, true, typing);
+		this.socket.emit(ClientEvents.TYPING_INDICATOR_PRIVATE, Delivery.DROPPABLE, typing);
 		this.fake.outcome(Outcome.OVERFLOW);
-		this.socket.emit(ClientEvents.USER_LIST, false, Json.MAPPER.createArrayNode());
+		this.socket.emit(ClientEvents.USER_LIST, Delivery.RELIABLE, Json.MAPPER.createArrayNode());
 
 		assertThat(count("chat.gateway.shed", "reason", "droppable")).isEqualTo(1);
 		assertThat(count("chat.gateway.shed", "reason", "overflow")).isEqualTo(1);
 		assertThat(count("chat.gateway.events.out", "event", ClientEvents.TYPING_INDICATOR_PRIVATE)).isZero();
+	}
+
+	@Test
+	void aSnapshotReplacingAnOlderOneCountsAsSentAndTheOlderOneAsSuperseded() {
+		PreparedEvent users = PreparedEvent.of(ClientEvents.USER_LIST, Json.MAPPER.createArrayNode());
+		this.socket.emit(users, Delivery.latest(ClientEvents.USER_LIST));
+		this.fake.outcome(Outcome.REPLACED);
+		this.socket.emit(users, Delivery.latest(ClientEvents.USER_LIST));
+
+		assertThat(count("chat.gateway.events.out", "event", ClientEvents.USER_LIST)).isEqualTo(2);
+		assertThat(count("chat.gateway.shed", "reason", "superseded")).isEqualTo(1);
+		assertThat(count("chat.gateway.shed", "reason", "overflow")).isZero();
 	}
 
 	private double count(String name, String tag, String value) {

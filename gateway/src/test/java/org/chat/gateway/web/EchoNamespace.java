@@ -3,6 +3,7 @@ package org.chat.gateway.web;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.socketio.ConnectRejected;
 import org.chat.gateway.socketio.ConnectionHandler;
 import org.chat.gateway.socketio.HandshakeInfo;
@@ -32,11 +33,11 @@ final class EchoNamespace implements ConnectionHandler {
 
 	@Override
 	public void onConnect(SocketIoSocket socket, Object principal) {
-		socket.on("echo", (s, event, args, ack) -> s.emit("echo-back", false, args.toArray()));
+		socket.on("echo", (s, event, args, ack) -> s.emit("echo-back", Delivery.RELIABLE, args.toArray()));
 		socket.on("ack-me", (s, event, args, ack) -> ack.send(args.toArray()));
 		socket.onDisconnect(disconnects::add);
 		sockets.add(socket);
-		socket.emit("welcome", false, principal);
+		socket.emit("welcome", Delivery.RELIABLE, principal);
 	}
 
 }

@@ -39,19 +39,22 @@ class EnginePropertiesTest {
 			assertThat(settings.transports()).containsExactlyInAnyOrder(TransportKind.WEBSOCKET, TransportKind.POLLING);
 			assertThat(context.getBean(EngineProperties.class).connectTimeout()).isEqualTo(Duration.ofSeconds(45));
 			assertThat(settings.maxConnectionsPerAddress()).isEqualTo(1000);
+			assertThat(settings.outboundQueueBytes()).isEqualTo(4L * 1024 * 1024);
 		});
 	}
 
 	@Test
 	void bindsCustomValues() {
 		runner.withPropertyValues("chat.engine.path=/io/", "chat.engine.ping-interval=300ms",
-				"chat.engine.transports=websocket", "chat.engine.cors-origins=https://a.test,https://b.test")
+				"chat.engine.transports=websocket", "chat.engine.cors-origins=https://a.test,https://b.test",
+				"chat.engine.outbound-queue-bytes=16MB")
 			.run(context -> {
 				EngineProperties properties = context.getBean(EngineProperties.class);
 				assertThat(properties.path()).isEqualTo("/io/");
 				assertThat(properties.pingInterval()).isEqualTo(Duration.ofMillis(300));
 				assertThat(properties.transports()).containsExactly(TransportKind.WEBSOCKET);
 				assertThat(properties.corsOrigins()).containsExactly("https://a.test", "https://b.test");
+				assertThat(properties.toSettings().outboundQueueBytes()).isEqualTo(16L * 1024 * 1024);
 			});
 	}
 
@@ -60,7 +63,7 @@ class EnginePropertiesTest {
 		for (String invalid : new String[] { "chat.engine.path=socket.io", "chat.engine.ping-interval=0s",
 				"chat.engine.ping-timeout=-1s", "chat.engine.max-payload=10", "chat.engine.outbound-queue-size=1",
 				"chat.engine.transports=carrier-pigeon", "chat.engine.cors-origins=",
-				"chat.engine.max-connections-per-address=-1" }) {
+				"chat.engine.max-connections-per-address=-1", "chat.engine.outbound-queue-bytes=1KB" }) {
 			runner.withPropertyValues(invalid).run(context -> assertThat(context).as(invalid).hasFailed());
 		}
 	}

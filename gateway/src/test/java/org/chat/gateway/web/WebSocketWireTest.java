@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import org.chat.contracts.json.Json;
+import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.socketio.SocketIoSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -149,7 +150,7 @@ class WebSocketWireTest {
 			connected.disconnect("kicked");
 			assertThat(socket.nextText()).isEqualTo("41");
 			assertThat(echo.disconnects.poll(1, TimeUnit.SECONDS)).isEqualTo("kicked");
-			assertThat(connected.emit("late", false)).isEqualTo(SocketIoSocket.Outcome.CLOSED);
+			assertThat(connected.emit("late", Delivery.RELIABLE)).isEqualTo(SocketIoSocket.Outcome.CLOSED);
 		}
 	}
 

@@ -1,12 +1,17 @@
 package org.chat.gateway.engineio.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One Engine.IO packet: a type with optional text data, or a binary MESSAGE ({@code binary} non-null).
+ * One Engine.IO packet: a type with optional text data, or a binary MESSAGE ({@code binary} non-null). A text
+ * MESSAGE may instead be pre-encoded: it keeps only its WebSocket frame ({@code frame}, the UTF-8 of
+ * {@link EngineCodec#encode}), so a packet shared by many sessions (a fan-out) is encoded once, every session
+ * writes the same bytes, and a queued packet holds one copy of its data, not a string and its bytes. The frame
+ * is never modified; {@link #text()} decodes it on demand (polling answers, tests).
  */
-public record EnginePacket(EnginePacketType type, String text, byte[] binary) {
+public record EnginePacket(EnginePacketType type, String text, byte[] binary, byte[] frame) {
 
 	public static final EnginePacket PING = new EnginePacket(EnginePacketType.PING, "", null);
 
@@ -23,7 +28,14 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary) {
 		if (binary != null && type != EnginePacketType.MESSAGE) {
 			throw new IllegalArgumentException("only MESSAGE packets carry binary data");
 		}
-		text = binary == null && text == null ? "" : text;
+		if (frame != null && (type != EnginePacketType.MESSAGE || text != null || binary != null)) {
+			throw new IllegalArgumentException("a pre-encoded packet is a MESSAGE that keeps only its frame");
+		}
+		text = binary == null && text == null && frame == null ? "" : text;
+	}
+
+	public EnginePacket(EnginePacketType type, String text, byte[] binary) {
+		this(type, text, binary, null);
 	}
 
 	public static EnginePacket message(String text) {
@@ -38,24 +50,67 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary) {
 		return new EnginePacket(type, text, null);
 	}
 
+	/** A MESSAGE whose text frame is encoded now, once, for every session it is queued on. */
+	public static EnginePacket preEncoded(String text) {
+		return new EnginePacket(EnginePacketType.MESSAGE, null, null,
+				EngineCodec.encode(message(text)).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The text data (null for a binary packet); a pre-encoded packet decodes it from its frame. */
+	@Override
+	public String text() {
+		return text == null && frame != null ? new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8) : text;
+	}
+
 	public boolean isBinary() {
 		return binary != null;
 	}
 
+	/**
+	 * Bytes this packet occupies on a WebSocket (the frame payload): what the outbound byte bound counts. A text
+	 * packet that is not pre-encoded is measured without encoding it.
+	 */
+	public int wireSize() {
+		if (frame != null) {
+			return frame.length;
+		}
+		if (binary != null) {
+			return binary.length;
+		}
+		return 1 + utf8Length(text);
+	}
+
+	private static int utf8Length(String text) {
+		int bytes = text.length();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x800) {
+				// a surrogate pair is 4 bytes for 2 chars, any other char from here on 3 bytes for 1
+				bytes += Character.isSurrogate(c) ? 1 : 2;
+			}
+			else if (c >= 0x80) {
+				bytes += 1;
+			}
+		}
+		return bytes;
+	}
+
+	/** A pre-encoded packet equals the plain packet of the same text. */
 	@Override
 	public boolean equals(Object other) {
-		return other instanceof EnginePacket that && type == that.type && Objects.equals(text, that.text)
+		return other instanceof EnginePacket that && type == that.type && Objects.equals(text(), that.text())
 				&& Arrays.equals(binary, that.binary);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(type, text) * 31 + Arrays.hashCode(binary);
+		return Objects.hash(type, text()) * 31 + Arrays.hashCode(binary);
 	}
 
 	@Override
 	public String toString() {
-		return type + (binary != null ? "<" + binary.length + " bytes>" : "'" + text + "'");
+		return type + (binary != null ? "<" + binary.length + " bytes>"
+				: frame != null ? "<pre-encoded, " + frame.length + " bytes>" : "'" + text + "'");
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.chat.gateway.engineio.transport;
 
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.chat.gateway.engineio.EngineError;
 import org.chat.gateway.engineio.EngineSession;
 import org.chat.gateway.engineio.EngineSettings.TransportKind;
 import org.chat.gateway.engineio.EngineTransport;
+import org.chat.gateway.engineio.Outgoing;
 import org.chat.gateway.engineio.codec.EngineCodec;
 import org.chat.gateway.engineio.codec.EnginePacket;
 import org.chat.gateway.engineio.codec.EngineProtocolException;
@@ -40,11 +42,6 @@ public final class PollingTransport implements EngineTransport {
 	@Override
 	public TransportKind kind() {
 		return TransportKind.POLLING;
-	}
-
-	@Override
-	public int backlog() {
-		return 0;
 	}
 
 	/** A GET: the payload to answer, as soon as there is one. */
@@ -86,16 +83,27 @@ public final class PollingTransport implements EngineTransport {
 		}
 	}
 
+	/** Answers the pending GET with every queued packet not superseded (pre-encoded ones by their text). */
 	@Override
-	public void flush(Deque<EnginePacket> buffer) {
-		if (pendingGet != null && !buffer.isEmpty()) {
-			answer(EngineCodec.encodePayload(List.copyOf(buffer)));
-			buffer.clear();
+	public void flush(Deque<Outgoing> buffer) {
+		if (pendingGet == null) {
+			return;
+		}
+		List<EnginePacket> packets = new ArrayList<>(buffer.size());
+		Outgoing outgoing;
+		while ((outgoing = buffer.poll()) != null) {
+			EnginePacket packet = outgoing.take();
+			if (packet != null) {
+				packets.add(packet);
+			}
+		}
+		if (!packets.isEmpty()) {
+			answer(EngineCodec.encodePayload(packets));
 		}
 	}
 
 	@Override
-	public void sendDirect(EnginePacket packet) {
+	public void sendDirect(Outgoing packet) {
 		throw new UnsupportedOperationException("polling is never an upgrade target");
 	}
 

@@ -5,11 +5,11 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.chat.gateway.engineio.EngineSession;
 import org.chat.gateway.engineio.EngineSettings.TransportKind;
 import org.chat.gateway.engineio.EngineTransport;
+import org.chat.gateway.engineio.Outgoing;
 import org.chat.gateway.engineio.codec.EngineCodec;
 import org.chat.gateway.engineio.codec.EnginePacket;
 import org.chat.gateway.engineio.codec.EngineProtocolException;
@@ -22,15 +22,16 @@ import reactor.util.concurrent.Queues;
 
 /**
  * The WebSocket transport: one frame per packet (text packets as text frames, binary MESSAGEs as binary
- * frames). Outbound packets go through a unicast sink whose not-yet-written count is the backlog.
+ * frames). Outbound packets wait in a unicast sink until Reactor Netty's send loop asks for them: it asks for
+ * {@code reactor.netty.send.maxPrefetchSize} (2 in the gateway) frames beyond those whose write has not
+ * completed, and writes every frame it gets into Netty's outbound buffer. A packet is taken, and leaves the
+ * session's outbound bounds, only when the send loop asks for it, so one superseded meanwhile is skipped.
  */
 public final class WebSocketTransport implements EngineTransport {
 
-	private final Sinks.Many<EnginePacket> outbound = Sinks.many()
+	private final Sinks.Many<Outgoing> outbound = Sinks.many()
 		.unicast()
-		.onBackpressureBuffer(Queues.<EnginePacket>unbounded(8).get());
-
-	private final AtomicInteger backlog = new AtomicInteger();
+		.onBackpressureBuffer(Queues.<Outgoing>unbounded(8).get());
 
 	private EngineSession session;
 
@@ -43,28 +44,23 @@ public final class WebSocketTransport implements EngineTransport {
 	public Mono<Void> run(WebSocketSession socket, EngineSession session) {
 		this.session = session;
 		Mono<Void> inbound = socket.receive().doOnNext(this::onFrame).then();
-		Mono<Void> writes = socket.send(outbound.asFlux().map(packet -> toFrame(socket, packet)));
+		Mono<Void> writes = socket.send(outbound.asFlux().mapNotNull(packet -> toFrame(socket, packet)));
 		return Mono.firstWithSignal(inbound, writes)
 			.doFinally(signal -> session.onTransportEnded(this, "transport close"));
 	}
 
 	@Override
-	public int backlog() {
-		return backlog.get();
-	}
-
-	@Override
-	public void flush(Deque<EnginePacket> buffer) {
-		EnginePacket packet;
+	public void flush(Deque<Outgoing> buffer) {
+		Outgoing packet;
 		while ((packet = buffer.poll()) != null) {
 			sendDirect(packet);
 		}
 	}
 
 	@Override
-	public void sendDirect(EnginePacket packet) {
-		if (outbound.tryEmitNext(packet).isSuccess()) {
-			backlog.incrementAndGet();
+	public void sendDirect(Outgoing packet) {
+		if (outbound.tryEmitNext(packet).isFailure()) {
+			packet.take(); // the connection is gone: nothing will write it
 		}
 	}
 
@@ -89,11 +85,24 @@ public final class WebSocketTransport implements EngineTransport {
 		}
 	}
 
-	private WebSocketMessage toFrame(WebSocketSession socket, EnginePacket packet) {
-		backlog.decrementAndGet();
-		return packet.isBinary()
-				? socket.binaryMessage(factory -> factory.wrap(packet.binary()))
-				: socket.textMessage(EngineCodec.encode(packet));
+	/**
+	 * The frame of a packet the send loop asks for, or null for a superseded one. A pre-encoded packet's bytes
+	 * are wrapped, not copied: the session's factory wraps them in a heap buffer that Netty copies to a direct
+	 * one only when it writes the frame (Spring's {@code DefaultDataBufferFactory} would be copied into a new
+	 * heap buffer per socket by WebFlux's frame conversion).
+	 */
+	private static WebSocketMessage toFrame(WebSocketSession socket, Outgoing outgoing) {
+		EnginePacket packet = outgoing.take();
+		if (packet == null) {
+			return null;
+		}
+		if (packet.isBinary()) {
+			return socket.binaryMessage(factory -> factory.wrap(packet.binary()));
+		}
+		if (packet.frame() != null) {
+			return new WebSocketMessage(WebSocketMessage.Type.TEXT, socket.bufferFactory().wrap(packet.frame()));
+		}
+		return socket.textMessage(EngineCodec.encode(packet));
 	}
 
 	/** RFC 6455 8.1: a text frame that is not UTF-8 fails the connection (no U+FFFD substitution). */

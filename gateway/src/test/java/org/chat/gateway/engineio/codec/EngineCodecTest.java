@@ -1,5 +1,6 @@
 package org.chat.gateway.engineio.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -97,6 +98,19 @@ class EngineCodecTest {
 	@Test
 	void onlyMessagesCarryBinary() {
 		assertThatThrownBy(() -> new EnginePacket(EnginePacketType.PING, null, new byte[1]))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aPreEncodedMessageIsItsUtf8FrameAndReadsLikeThePlainPacket() {
+		EnginePacket shared = EnginePacket.preEncoded("2[\"user_list\",\"é😀\"]");
+		assertThat(shared.frame()).isEqualTo("42[\"user_list\",\"é😀\"]".getBytes(StandardCharsets.UTF_8));
+		assertThat(shared.wireSize()).isEqualTo(shared.frame().length);
+		assertThat(shared).isEqualTo(EnginePacket.message("2[\"user_list\",\"é😀\"]"));
+		assertThat(EngineCodec.encodePayload(List.of(shared, EnginePacket.NOOP)))
+			.isEqualTo("42[\"user_list\",\"é😀\"]" + EngineCodec.RECORD_SEPARATOR + "6");
+		assertThatThrownBy(() -> new EnginePacket(EnginePacketType.MESSAGE, "x", null, new byte[] { '4', 'x' }))
+			.as("a pre-encoded packet keeps one copy of its data")
 			.isInstanceOf(IllegalArgumentException.class);
 	}
 
