@@ -1,5 +1,6 @@
 package org.chat.gateway.engineio.codec;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
@@ -9,9 +10,13 @@ import java.util.Objects;
  * MESSAGE may instead be pre-encoded: it keeps only its WebSocket frame ({@code frame}, the UTF-8 of
  * {@link EngineCodec#encode}), so a packet shared by many sessions (a fan-out) is encoded once, every session
  * writes the same bytes, and a queued packet holds one copy of its data, not a string and its bytes. The frame
- * is never modified; {@link #text()} decodes it on demand (polling answers, tests).
+ * is a read-only <em>direct</em> buffer: Netty writes a direct buffer to the socket as it is, where it copies a
+ * heap one into direct memory per socket and write (thousands of sockets slow to read a 100 KB user list each
+ * held their own copy: 5,000 exhausted the gateway's direct memory). Its memory is freed when the last packet
+ * and frame referring to it are garbage (no reference counting). {@link #text()} decodes it on demand (polling
+ * answers, tests).
  */
-public record EnginePacket(EnginePacketType type, String text, byte[] binary, byte[] frame) {
+public record EnginePacket(EnginePacketType type, String text, byte[] binary, ByteBuffer frame) {
 
 	public static final EnginePacket PING = new EnginePacket(EnginePacketType.PING, "", null);
 
@@ -52,14 +57,21 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, by
 
 	/** A MESSAGE whose text frame is encoded now, once, for every session it is queued on. */
 	public static EnginePacket preEncoded(String text) {
-		return new EnginePacket(EnginePacketType.MESSAGE, null, null,
-				EngineCodec.encode(message(text)).getBytes(StandardCharsets.UTF_8));
+		byte[] bytes = EngineCodec.encode(message(text)).getBytes(StandardCharsets.UTF_8);
+		ByteBuffer frame = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+		return new EnginePacket(EnginePacketType.MESSAGE, null, null, frame.asReadOnlyBuffer());
+	}
+
+	/** A view of the frame's bytes for one write: shares the memory, has its own position. */
+	public ByteBuffer frameView() {
+		return frame.duplicate();
 	}
 
 	/** The text data (null for a binary packet); a pre-encoded packet decodes it from its frame. */
 	@Override
 	public String text() {
-		return text == null && frame != null ? new String(frame, 1, frame.length - 1, StandardCharsets.UTF_8) : text;
+		return text == null && frame != null ? StandardCharsets.UTF_8.decode(frame.duplicate().position(1)).toString()
+				: text;
 	}
 
 	public boolean isBinary() {
@@ -72,7 +84,7 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, by
 	 */
 	public int wireSize() {
 		if (frame != null) {
-			return frame.length;
+			return frame.remaining();
 		}
 		if (binary != null) {
 			return binary.length;
@@ -110,7 +122,7 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, by
 	@Override
 	public String toString() {
 		return type + (binary != null ? "<" + binary.length + " bytes>"
-				: frame != null ? "<pre-encoded, " + frame.length + " bytes>" : "'" + text + "'");
+				: frame != null ? "<pre-encoded, " + frame.remaining() + " bytes>" : "'" + text + "'");
 	}
 
 }

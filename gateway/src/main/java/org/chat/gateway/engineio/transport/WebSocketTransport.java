@@ -100,7 +100,7 @@ public final class WebSocketTransport implements EngineTransport {
 			return socket.binaryMessage(factory -> factory.wrap(packet.binary()));
 		}
 		if (packet.frame() != null) {
-			return new WebSocketMessage(WebSocketMessage.Type.TEXT, socket.bufferFactory().wrap(packet.frame()));
+			return new WebSocketMessage(WebSocketMessage.Type.TEXT, socket.bufferFactory().wrap(packet.frameView()));
 		}
 		return socket.textMessage(EngineCodec.encode(packet));
 	}
