@@ -51,6 +51,9 @@ final class StormClient extends SyncingClient {
 
 		long reconnectDelayMillis();
 
+		/** The client's socket closed (the killed gateway's, or a new one lost again): it is not synced now. */
+		void lost(StormClient client);
+
 		/** A reconnect attempt was answered (a client may need several: a new socket can be lost again). */
 		void reconnected(StormClient client, int attempts);
 
@@ -89,6 +92,7 @@ final class StormClient extends SyncingClient {
 		this.channel = null;
 		this.chain = null;
 		this.storming = true;
+		this.network.lost(this);
 		this.attempt = 0;
 		scheduleReconnect();
 	}
