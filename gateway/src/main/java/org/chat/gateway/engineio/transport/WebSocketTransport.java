@@ -86,10 +86,9 @@ public final class WebSocketTransport implements EngineTransport {
 	}
 
 	/**
-	 * The frame of a packet the send loop asks for, or null for a superseded one. A pre-encoded packet's bytes
-	 * are wrapped, not copied: the session's factory wraps them in a heap buffer that Netty copies to a direct
-	 * one only when it writes the frame (Spring's {@code DefaultDataBufferFactory} would be copied into a new
-	 * heap buffer per socket by WebFlux's frame conversion).
+	 * The frame of a packet the send loop asks for, or null for a superseded one. A pre-encoded packet's direct
+	 * buffer is wrapped, not copied: the session's (Netty) factory wraps a view of it that Netty writes as it is
+	 * (Spring's {@code DefaultDataBufferFactory} would be copied per socket by WebFlux's frame conversion).
 	 */
 	private static WebSocketMessage toFrame(WebSocketSession socket, Outgoing outgoing) {
 		EnginePacket packet = outgoing.take();
