@@ -9,12 +9,14 @@ import java.util.Objects;
  * One Engine.IO packet: a type with optional text data, or a binary MESSAGE ({@code binary} non-null). A text
  * MESSAGE may instead be pre-encoded: it keeps only its WebSocket frame ({@code frame}, the UTF-8 of
  * {@link EngineCodec#encode}), so a packet shared by many sessions (a fan-out) is encoded once, every session
- * writes the same bytes, and a queued packet holds one copy of its data, not a string and its bytes. The frame
- * is a read-only <em>direct</em> buffer: Netty writes a direct buffer to the socket as it is, where it copies a
- * heap one into direct memory per socket and write (thousands of sockets slow to read a 100 KB user list each
- * held their own copy: 5,000 exhausted the gateway's direct memory). Its memory is freed when the last packet
- * and frame referring to it are garbage (no reference counting). {@link #text()} decodes it on demand (polling
- * answers, tests).
+ * writes the same bytes, and a queued packet holds one copy of its data, not a string and its bytes. A frame of
+ * {@link #DIRECT_FRAME_BYTES} or more is a read-only <em>direct</em> buffer: Netty writes a direct buffer to the
+ * socket as it is, where it copies a heap one into direct memory per socket and write (thousands of sockets slow
+ * to read a 100 KB user list each held their own copy: 5,000 exhausted the gateway's direct memory). Its memory
+ * is freed when the last packet and frame referring to it are garbage (no reference counting). A smaller frame
+ * (a chat message to one user's sockets) stays on the heap: a direct allocation costs ~10× a heap one and its
+ * memory waits for a GC to be freed, while Netty's copy of a small frame into its pooled buffers is cheap.
+ * {@link #text()} decodes the frame on demand (polling answers, tests).
  */
 public record EnginePacket(EnginePacketType type, String text, byte[] binary, ByteBuffer frame) {
 
@@ -27,6 +29,9 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, By
 	public static final EnginePacket NOOP = new EnginePacket(EnginePacketType.NOOP, "", null);
 
 	public static final EnginePacket UPGRADE = new EnginePacket(EnginePacketType.UPGRADE, "", null);
+
+	/** From this frame size on, a pre-encoded frame lives in direct memory (see the class comment). */
+	public static final int DIRECT_FRAME_BYTES = 8 * 1024;
 
 	public EnginePacket {
 		Objects.requireNonNull(type, "type");
@@ -58,7 +63,8 @@ public record EnginePacket(EnginePacketType type, String text, byte[] binary, By
 	/** A MESSAGE whose text frame is encoded now, once, for every session it is queued on. */
 	public static EnginePacket preEncoded(String text) {
 		byte[] bytes = EngineCodec.encode(message(text)).getBytes(StandardCharsets.UTF_8);
-		ByteBuffer frame = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+		ByteBuffer frame = bytes.length >= DIRECT_FRAME_BYTES ? ByteBuffer.allocateDirect(bytes.length).put(bytes).flip()
+				: ByteBuffer.wrap(bytes);
 		return new EnginePacket(EnginePacketType.MESSAGE, null, null, frame.asReadOnlyBuffer());
 	}
 

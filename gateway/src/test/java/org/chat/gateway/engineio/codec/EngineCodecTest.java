@@ -106,7 +106,7 @@ class EngineCodecTest {
 		EnginePacket shared = EnginePacket.preEncoded("2[\"user_list\",\"é😀\"]");
 		assertThat(shared.frame())
 			.isEqualTo(java.nio.ByteBuffer.wrap("42[\"user_list\",\"é😀\"]".getBytes(StandardCharsets.UTF_8)));
-		assertThat(shared.frame().isDirect()).as("written by Netty without a copy").isTrue();
+		assertThat(shared.frame().isDirect()).as("small: a heap frame, cheap to make").isFalse();
 		assertThat(shared.frame().isReadOnly()).isTrue();
 		assertThat(shared.wireSize()).isEqualTo(shared.frame().remaining());
 		assertThat(shared).isEqualTo(EnginePacket.message("2[\"user_list\",\"é😀\"]"));
@@ -116,6 +116,17 @@ class EngineCodecTest {
 				java.nio.ByteBuffer.wrap(new byte[] { '4', 'x' })))
 			.as("a pre-encoded packet keeps one copy of its data")
 			.isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
+	void aLargePreEncodedMessageLivesInDirectMemory() {
+		String list = "2[\"user_list\",\"" + "é".repeat(EnginePacket.DIRECT_FRAME_BYTES / 2) + "\"]";
+		EnginePacket large = EnginePacket.preEncoded(list);
+		assertThat(large.frame().isDirect()).as("written by Netty without a copy per socket").isTrue();
+		assertThat(large.frame().isReadOnly()).isTrue();
+		assertThat(large.wireSize()).isEqualTo(("4" + list).getBytes(StandardCharsets.UTF_8).length);
+		assertThat(large).isEqualTo(EnginePacket.message(list));
+		assertThat(EnginePacket.preEncoded(list.substring(0, 100)).frame().isDirect()).isFalse();
 	}
 
 }
