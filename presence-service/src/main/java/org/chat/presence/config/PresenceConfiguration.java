@@ -75,8 +75,8 @@ public class PresenceConfiguration {
 	@Bean
 	UserListBroadcaster userListBroadcaster(ReactiveStringRedisTemplate redis, OnlineUsers onlineUsers,
 			GatewayPublisher publisher, PresenceProperties properties, PresenceMetrics metrics) {
-		return new UserListBroadcaster(redis, onlineUsers, publisher, properties.userList().window(), INSTANCE_ID,
-				metrics);
+		return new UserListBroadcaster(redis, onlineUsers, publisher, properties.userList().window(),
+				properties.userList().clientBandwidth(), INSTANCE_ID, metrics);
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import org.chat.contracts.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -55,13 +56,14 @@ public record PresenceProperties(@DefaultValue("" + Topics.DEFAULT_PARTITIONS) @
 	/**
 	 * @param window at most one user_list broadcast per window across all instances
 	 * @param cap most users in one user_list
+	 * @param clientBandwidth most user_list bytes per client and second: a larger list stretches its window
 	 */
 	public record UserList(@DefaultValue("250ms") @NotNull Duration window,
-			@DefaultValue("1000") @Min(1) @Max(100000) int cap) {
+			@DefaultValue("1000") @Min(1) @Max(100000) int cap, @DefaultValue("32KB") @NotNull DataSize clientBandwidth) {
 
-		@AssertTrue(message = "user-list.window must be positive")
+		@AssertTrue(message = "user-list.window and user-list.client-bandwidth must be positive")
 		public boolean isWindowPositive() {
-			return positive(this.window);
+			return positive(this.window) && (this.clientBandwidth == null || this.clientBandwidth.toBytes() > 0);
 		}
 
 	}

@@ -21,7 +21,12 @@ public class GatewayPublisher {
 
 	/** @return how many subscribers received it */
 	public Mono<Long> toAll(GatewayMessage message) {
-		return this.channels.publish(Channels.ALL, message.toJson());
+		return toAll(message.toJson());
+	}
+
+	/** @param json a {@link GatewayMessage} already serialized (its size was needed first) */
+	public Mono<Long> toAll(String json) {
+		return this.channels.publish(Channels.ALL, json);
 	}
 
 	public Mono<Long> toGateway(String gatewayId, GatewayMessage message) {

@@ -1,6 +1,10 @@
 package org.chat.presence.metrics;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The service's counters (Prometheus names in the comments); no tag carries a user or gateway id. */
@@ -13,6 +17,8 @@ public class PresenceMetrics {
 	private final Counter sweptSessions;
 
 	private final Counter typingExpired;
+
+	private final AtomicLong userListWindowMillis = new AtomicLong();
 
 	public PresenceMetrics(MeterRegistry meters) {
 		// chat_presence_user_list_broadcasts_total
@@ -31,6 +37,15 @@ public class PresenceMetrics {
 		this.typingExpired = Counter.builder("chat.presence.typing.expired")
 			.description("typing indicators ended by their timeout (isTyping:false sent for the client)")
 			.register(meters);
+		// chat_presence_user_list_window_seconds
+		Gauge.builder("chat.presence.user.list.window", this.userListWindowMillis, millis -> millis.get() / 1000.0)
+			.baseUnit("seconds")
+			.description("window of this instance's last user_list broadcast (longer than configured for a large list)")
+			.register(meters);
+	}
+
+	public void userListWindow(Duration window) {
+		this.userListWindowMillis.set(window.toMillis());
 	}
 
 	public void userListBroadcast() {

@@ -1,5 +1,6 @@
 package org.chat.presence.userlist;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +10,7 @@ import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.presence.fanout.GatewayPublisher;
 import org.chat.presence.metrics.PresenceMetrics;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,6 +20,12 @@ import reactor.core.publisher.Mono;
  * before reading the list in {@code USER_LIST_BROADCAST}. The counters differ, rather than one exceeding the
  * other: a Redis that lost its data (restart, flush) while a broadcast was in flight restarts the version at 0
  * below the recorded one, and "greater than" would then keep every list to itself until the version caught up.
+ * <p>
+ * A large list stretches its own window: every client gets each list, so bytes per client and second are
+ * list size × broadcasts per second. Before publishing a list of B bytes the gate is set again for
+ * {@code max(window, B / clientBandwidth)}: 4 lists a second of 5 KB (40 users), one every ~4 s of 130 KB
+ * (1,000 users). Without it the bytes of a churning cluster grow with users², and a reconnect storm spent the
+ * surviving gateways' CPU writing user lists instead of accepting the reconnects.
  */
 public class UserListBroadcaster {
 
@@ -29,16 +37,20 @@ public class UserListBroadcaster {
 
 	private final Duration window;
 
+	private final DataSize clientBandwidth;
+
 	private final String instanceId;
 
 	private final PresenceMetrics metrics;
 
 	public UserListBroadcaster(ReactiveStringRedisTemplate redis, OnlineUsers onlineUsers,
-			GatewayPublisher publisher, Duration window, String instanceId, PresenceMetrics metrics) {
+			GatewayPublisher publisher, Duration window, DataSize clientBandwidth, String instanceId,
+			PresenceMetrics metrics) {
 		this.redis = redis;
 		this.onlineUsers = onlineUsers;
 		this.publisher = publisher;
 		this.window = window;
+		this.clientBandwidth = clientBandwidth;
 		this.instanceId = instanceId;
 		this.metrics = metrics;
 	}
@@ -53,17 +65,36 @@ public class UserListBroadcaster {
 				.defaultIfEmpty(false) : Mono.just(false));
 	}
 
-	/** Reads the version, then the list (so the list is at least that new), publishes it and records the version. */
+	/**
+	 * Reads the version, then the list (so the list is at least that new), stretches the window for a large list,
+	 * publishes it and records the version.
+	 */
 	public Mono<Long> broadcast() {
 		return this.redis.opsForValue()
 			.get(PresenceKeys.USER_LIST_VERSION)
 			.defaultIfEmpty("0")
 			.flatMap(version -> this.onlineUsers.list()
-				.flatMap(users -> this.publisher.toAll(GatewayMessage.broadcast(ClientEvents.USER_LIST, users)))
+				.map(users -> GatewayMessage.broadcast(ClientEvents.USER_LIST, users).toJson())
+				.flatMap(json -> stretchWindow(windowFor(json.getBytes(StandardCharsets.UTF_8).length))
+					.then(this.publisher.toAll(json)))
 				.flatMap(receivers -> this.redis.opsForValue()
 					.set(PresenceKeys.USER_LIST_BROADCAST, version)
 					.thenReturn(receivers)))
 			.doOnNext(receivers -> this.metrics.userListBroadcast());
+	}
+
+	/** The window a list of {@code bytes} needs: the configured one, longer where the client bandwidth says so. */
+	Duration windowFor(long bytes) {
+		Duration needed = Duration.ofMillis(bytes * 1000 / this.clientBandwidth.toBytes());
+		return needed.compareTo(this.window) > 0 ? needed : this.window;
+	}
+
+	/** Sets the gate again, from now, for a window longer than the one taken (whoever holds it: it only waits). */
+	private Mono<Void> stretchWindow(Duration needed) {
+		this.metrics.userListWindow(needed);
+		return needed.compareTo(this.window) > 0
+				? this.redis.opsForValue().set(PresenceKeys.USER_LIST_GATE, this.instanceId, needed).then()
+				: Mono.empty();
 	}
 
 	private static long number(String value) {

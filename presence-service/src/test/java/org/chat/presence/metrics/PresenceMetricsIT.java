@@ -17,6 +17,7 @@ import org.chat.presence.userlist.OnlineUsers;
 import org.chat.presence.userlist.UserListBroadcaster;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,12 +57,13 @@ class PresenceMetricsIT {
 	@Test
 	void eachUserListBroadcastCounts() {
 		UserListBroadcaster broadcaster = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 10),
-				this.publisher, Duration.ofSeconds(30), "test", this.metrics);
+				this.publisher, Duration.ofSeconds(30), DataSize.ofKilobytes(32), "test", this.metrics);
 
 		broadcaster.broadcast().block(TIMEOUT);
 		broadcaster.broadcast().block(TIMEOUT);
 
 		assertThat(this.meters.get("chat.presence.user.list.broadcasts").counter().count()).isEqualTo(2);
+		assertThat(this.meters.get("chat.presence.user.list.window").gauge().value()).isEqualTo(30.0);
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import org.chat.presence.support.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ class UserListBroadcasterIT {
 	private final ReactiveStringRedisTemplate redis = TestRedis.get().template();
 
 	private final UserListBroadcaster broadcaster = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 10),
-			new GatewayPublisher(this.redis), Duration.ofSeconds(30), "test",
+			new GatewayPublisher(this.redis), Duration.ofSeconds(30), DataSize.ofKilobytes(32), "test",
 			new PresenceMetrics(new SimpleMeterRegistry()));
 
 	@BeforeEach
@@ -49,6 +50,42 @@ class UserListBroadcasterIT {
 		versions(3, 50);
 
 		assertThat(this.broadcaster.acquireWindow().block(TIMEOUT)).isTrue();
+	}
+
+	@Test
+	void aLargeListHoldsTheGateForTheTimeItsBytesTakeAtTheClientBandwidth() {
+		UserListBroadcaster twoKbPerSecond = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 1000),
+				new GatewayPublisher(this.redis), Duration.ofMillis(250), DataSize.ofKilobytes(2), "test",
+				new PresenceMetrics(new SimpleMeterRegistry()));
+		online(2);
+		versions(1, 0);
+		assertThat(twoKbPerSecond.acquireWindow().block(TIMEOUT)).isTrue();
+		twoKbPerSecond.broadcast().block(TIMEOUT);
+		assertThat(this.redis.getExpire(PresenceKeys.USER_LIST_GATE).defaultIfEmpty(Duration.ZERO).block(TIMEOUT))
+			.as("a ~270-byte list keeps the configured window (perhaps over already)")
+			.isLessThanOrEqualTo(Duration.ofMillis(250));
+
+		online(100); // ~100 bytes a user: ~10 KB, ~5 s at 2 KB/s
+		versions(2, 1);
+		this.redis.delete(PresenceKeys.USER_LIST_GATE).block(TIMEOUT);
+		assertThat(twoKbPerSecond.acquireWindow().block(TIMEOUT)).isTrue();
+		twoKbPerSecond.broadcast().block(TIMEOUT);
+		assertThat(this.redis.getExpire(PresenceKeys.USER_LIST_GATE).block(TIMEOUT))
+			.isBetween(Duration.ofSeconds(3), Duration.ofSeconds(10));
+		versions(3, 2);
+		assertThat(twoKbPerSecond.acquireWindow().block(TIMEOUT)).as("the next change waits for the stretched window")
+			.isFalse();
+	}
+
+	private void online(int users) {
+		for (int i = 0; i < users; i++) {
+			String user = "user-" + i;
+			this.redis.opsForSet().add(PresenceKeys.ONLINE, user).block(TIMEOUT);
+			this.redis.opsForHash()
+				.putAll(PresenceKeys.profile(user),
+						Map.of("name", "User number " + i, "email", user + "@example.com", "avatar", "a" + i))
+				.block(TIMEOUT);
+		}
 	}
 
 	private void versions(long current, long broadcast) {
