@@ -91,16 +91,16 @@ after(async () => {
 });
 
 /**
- * The running worker with the spy in it: badge calls, showNotification failures (the worker swallows them) and,
- * for the next push event, a promise settled once the event's waitUntil promises have. The spy's listener is added
- * after the worker's own, so it runs after it and sees every waitUntil that handler made.
+ * The running worker with the spy in it: badge calls, showNotification failures (the worker swallows them) and, per
+ * push event, a promise settled once the event's waitUntil promises have. The spy's listener is added after the
+ * worker's own, so it runs after it and sees every waitUntil that handler made.
  */
 async function spiedWorker() {
   const worker = page.context().serviceWorkers().find((w) => w.url() === `${origin}/push-sw.js`);
   if (!worker) throw new Error('push-sw.js is not running (Chromium stopped the worker?)');
   await worker.evaluate(() => {
     if (self.spy) return;
-    const spy = { badges: [], errors: [] };
+    const spy = { badges: [], errors: [], handled: [], onPush: () => {} };
     self.spy = spy;
     navigator.setAppBadge = async (count) => { spy.badges.push(count); };
     navigator.clearAppBadge = async () => { spy.badges.push(0); };
@@ -114,33 +114,42 @@ async function spiedWorker() {
       (this.spiedExtensions ??= []).push(promise);
       return waitUntil.call(this, promise);
     };
-    self.addEventListener('push', (event) => spy.onPush?.({ done: Promise.allSettled(event.spiedExtensions ?? []) }));
+    self.addEventListener('push', (event) => {
+      spy.handled.push(Promise.allSettled(event.spiedExtensions ?? []));
+      spy.onPush();
+    });
   });
   return worker;
 }
 
 /**
- * Delivers `payload` to the worker as a push service would and returns once the worker has finished with it, with
- * the badge values it set meanwhile. Fails, saying which, if the push never reached the worker or its handler
- * never finished.
+ * Delivers `payloads` to the worker as a push service would, one right after the other without waiting in between,
+ * and returns once the worker has finished with all of them, with the badge values it set meanwhile. Fails, saying
+ * which, if a push never reached the worker or its handler never finished.
  */
-async function push(payload) {
+async function push(...payloads) {
   const worker = await spiedWorker();
-  await worker.evaluate(() => {
-    self.spy.badges = [];
-    self.spy.errors = [];
-    self.spy.received = new Promise((resolve) => { self.spy.onPush = resolve; });
-  });
-  await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: JSON.stringify(payload) });
-  const outcome = await worker.evaluate(async (waitMs) => {
+  await worker.evaluate(() => Object.assign(self.spy, { badges: [], errors: [], handled: [] }));
+  for (const payload of payloads) {
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin, registrationId, data: JSON.stringify(payload) });
+  }
+  const outcome = await worker.evaluate(async ([count, waitMs]) => {
     const timeUp = new Promise((resolve) => setTimeout(resolve, waitMs, 'time up'));
-    const received = await Promise.race([self.spy.received, timeUp]);
-    if (received === 'time up') return { problem: 'no push event reached the worker' };
-    if (await Promise.race([received.done, timeUp]) === 'time up') return { problem: 'the push handler did not finish (its waitUntil promise never settled)' };
+    const allReceived = new Promise((resolve) => {
+      self.spy.onPush = () => { if (self.spy.handled.length >= count) resolve(); };
+      self.spy.onPush();
+    });
+    if (await Promise.race([allReceived, timeUp]) === 'time up') {
+      return { problem: `${self.spy.handled.length} of ${count} push events reached the worker` };
+    }
+    if (await Promise.race([Promise.all(self.spy.handled), timeUp]) === 'time up') {
+      return { problem: 'the push handler did not finish (its waitUntil promise never settled)' };
+    }
     return { badges: self.spy.badges, errors: self.spy.errors };
-  }, WAIT_MS);
-  if (outcome.problem) throw new Error(`${outcome.problem} within ${WAIT_MS} ms of pushing ${JSON.stringify(payload)}`);
-  return { ...outcome, payload };
+  }, [payloads.length, WAIT_MS]);
+  const pushed = JSON.stringify(payloads.length === 1 ? payloads[0] : payloads);
+  if (outcome.problem) throw new Error(`${outcome.problem} within ${WAIT_MS} ms of pushing ${pushed}`);
+  return { ...outcome, payload: payloads.length === 1 ? payloads[0] : payloads };
 }
 
 /** Every notification of the worker's registration now on display. */
@@ -198,4 +207,18 @@ test('a read on another device closes that conversation\'s notification and upda
   const carolRead = await push(read('carol', 0, carol));
   await expectShown(carolRead, [alice, carol], []);
   expectBadges(carolRead, [0]);
+});
+
+test('a read arriving while another conversation\'s message is being shown leaves that notification listed', { skip: noBrowser }, async () => {
+  // Both pushes at once, as a push service may deliver them. The worker lists notifications to close the read one;
+  // that list must not run while the message is still being shown, or Chromium forgets the message's notification
+  // (it stays on screen, but no later read can close it). Rounds, as whether the two overlap is a matter of timing:
+  // a worker handling pushes side by side fails here in most runs, not all.
+  for (let round = 0; round < 30; round++) {
+    const dave = conversationTag();
+    const erin = conversationTag();
+    const pushed = await push(message('dave', `Round ${round}`, 2, dave, `r${round}`), read('erin', 1, erin));
+    await expectShown(pushed, [dave], [{ title: 'dave', body: `Round ${round}`, tag: dave }]);
+    expectBadges(pushed, [2, 1]);
+  }
 });
