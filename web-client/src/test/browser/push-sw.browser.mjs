@@ -147,9 +147,9 @@ async function push(...payloads) {
     }
     return { badges: self.spy.badges, errors: self.spy.errors };
   }, [payloads.length, WAIT_MS]);
-  const pushed = JSON.stringify(payloads.length === 1 ? payloads[0] : payloads);
-  if (outcome.problem) throw new Error(`${outcome.problem} within ${WAIT_MS} ms of pushing ${pushed}`);
-  return { ...outcome, payload: payloads.length === 1 ? payloads[0] : payloads };
+  const payload = payloads.length === 1 ? payloads[0] : payloads;
+  if (outcome.problem) throw new Error(`${outcome.problem} within ${WAIT_MS} ms of pushing ${JSON.stringify(payload)}`);
+  return { ...outcome, payload };
 }
 
 /** Every notification of the worker's registration now on display. */
