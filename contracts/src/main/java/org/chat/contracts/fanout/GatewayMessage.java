@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.chat.contracts.json.ContractViolation;
 import org.chat.contracts.json.Json;
-import tools.jackson.databind.JsonNode;
+import org.chat.contracts.json.RawJson;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * What the services publish on {@code chat:gw:{gatewayId}} and {@code chat:all} (at-most-once).
@@ -18,9 +19,14 @@ import tools.jackson.databind.JsonNode;
  * {@code ack}; if {@code event} is set, also emit it to that session first.</li>
  * <li>{@code REANNOUNCE}: presence was lost (Redis restarted empty); gateways re-send their live sessions.</li>
  * </ul>
+ * {@code data} and {@code ack} are {@link RawJson}: a service serializes them once (a value given to the factories
+ * is serialized there), and a gateway reads them as slices of the channel payload and writes them to its sockets
+ * as they came, never building a tree of them on the way.
  */
 public record GatewayMessage(Kind kind, List<String> users, List<String> sessions, List<String> exceptSessions,
-		boolean broadcast, String event, JsonNode data, DeliveryReceipt receipt, String replyTo, JsonNode ack) {
+		boolean broadcast, String event, RawJson data, DeliveryReceipt receipt, String replyTo, RawJson ack) {
+
+	private static final ObjectReader READER = Json.MAPPER.readerFor(GatewayMessage.class);
 
 	public enum Kind {
 
@@ -29,21 +35,21 @@ public record GatewayMessage(Kind kind, List<String> users, List<String> session
 	}
 
 	public static GatewayMessage toUsers(List<String> users, String event, Object data) {
-		return new GatewayMessage(Kind.EMIT, users, null, null, false, event, Json.tree(data), null, null, null);
+		return new GatewayMessage(Kind.EMIT, users, null, null, false, event, RawJson.of(data), null, null, null);
 	}
 
 	public static GatewayMessage toSessions(List<String> sessions, String event, Object data) {
-		return new GatewayMessage(Kind.EMIT, null, sessions, null, false, event, Json.tree(data), null, null, null);
+		return new GatewayMessage(Kind.EMIT, null, sessions, null, false, event, RawJson.of(data), null, null, null);
 	}
 
 	public static GatewayMessage broadcast(String event, Object data) {
-		return new GatewayMessage(Kind.EMIT, null, null, null, true, event, Json.tree(data), null, null, null);
+		return new GatewayMessage(Kind.EMIT, null, null, null, true, event, RawJson.of(data), null, null, null);
 	}
 
 	/** Answer an ack; {@code event} (may be null) is emitted to the session before the ack. */
 	public static GatewayMessage reply(String sessionId, String replyTo, String event, Object data, Object ack) {
 		return new GatewayMessage(Kind.REPLY, null, List.of(sessionId), null, false, event,
-				data == null ? null : Json.tree(data), null, replyTo, Json.tree(ack));
+				RawJson.of(data), null, replyTo, RawJson.of(ack));
 	}
 
 	public static GatewayMessage reannounce() {
@@ -66,7 +72,7 @@ public record GatewayMessage(Kind kind, List<String> users, List<String> session
 
 	public static GatewayMessage fromJson(String json) {
 		try {
-			return Json.read(json, GatewayMessage.class);
+			return RawJson.withSource(READER, json).readValue(json);
 		}
 		catch (RuntimeException ex) {
 			throw new ContractViolation("undecodable gateway message", ex);

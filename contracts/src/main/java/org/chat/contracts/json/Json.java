@@ -8,7 +8,6 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.databind.util.RawValue;
 
 /** The one JSON mapper of the wire contracts: nulls omitted, unknown fields tolerated, ISO-8601 instants. */
 public final class Json {
@@ -38,18 +37,22 @@ public final class Json {
 		return MAPPER.readValue(text, type);
 	}
 
-	/** {@code value} as a tree; a node (e.g. one from {@link #raw}) is used as it is. */
+	/** {@code value} as a tree; a node is used as it is, a {@link RawJson} parsed (once). */
 	public static JsonNode tree(Object value) {
+		if (value instanceof RawJson raw) {
+			return raw.tree();
+		}
 		return (value instanceof JsonNode node) ? node : MAPPER.valueToTree(value);
 	}
 
-	/**
-	 * {@code value} serialized once, as a node that writes those characters verbatim wherever it is
-	 * serialized: for data published many times (one message in several gateway messages). Write-only: it
-	 * has no fields to read in-process; a receiver decodes it to an ordinary tree.
-	 */
-	public static JsonNode raw(Object value) {
-		return MAPPER.getNodeFactory().rawValueNode(new RawValue(MAPPER.writeValueAsString(value)));
+	/** Reads a raw value as its record, from its text; throws {@link ContractViolation} if it does not fit. */
+	public static <T> T convert(RawJson raw, Class<T> type) {
+		try {
+			return MAPPER.readValue(raw.text(), type);
+		}
+		catch (JacksonException | IllegalArgumentException ex) {
+			throw new ContractViolation("payload does not fit " + type.getSimpleName() + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Converts a payload tree to its record; throws {@link ContractViolation} if it does not fit. */

@@ -23,9 +23,9 @@ class GatewayMessageTest {
 		GatewayMessage read = GatewayMessage.fromJson(sent.toJson());
 
 		assertThat(read).isEqualTo(sent);
-		assertThat(read.data().get("_id").asString()).isEqualTo("m1");
-		assertThat(read.data().get("isPrivate").asBoolean()).isTrue();
-		assertThat(read.data().get("fromUserId").asString()).isEqualTo("alice");
+		assertThat(read.data().tree().get("_id").asString()).isEqualTo("m1");
+		assertThat(read.data().tree().get("isPrivate").asBoolean()).isTrue();
+		assertThat(read.data().tree().get("fromUserId").asString()).isEqualTo("alice");
 	}
 
 	@Test
@@ -38,7 +38,7 @@ class GatewayMessageTest {
 		assertThat(read.kind()).isEqualTo(GatewayMessage.Kind.REPLY);
 		assertThat(read.sessions()).containsExactly("s1");
 		assertThat(read.replyTo()).isEqualTo("e5");
-		assertThat(read.ack().get("ok").asBoolean()).isTrue();
+		assertThat(read.ack().tree().get("ok").asBoolean()).isTrue();
 	}
 
 	@Test

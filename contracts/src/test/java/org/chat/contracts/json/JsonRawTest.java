@@ -18,14 +18,14 @@ class JsonRawTest {
 
 	@Test
 	void aRawNodeWritesTheSameJsonAsTheTree() {
-		assertThat(Json.writeString(Json.raw(this.view))).isEqualTo(Json.writeString(Json.tree(this.view)));
+		assertThat(Json.writeString(RawJson.of(this.view))).isEqualTo(Json.writeString(Json.tree(this.view)));
 	}
 
 	@Test
 	void gatewayMessagesSharingRawDataDecodeAsThoseBuiltFromTrees() {
 		GatewayMessage fromTree = GatewayMessage.toUsers(List.of("bob"), "receive_private_message", this.view)
 			.withReceipt(new DeliveryReceipt("m1", "alice"));
-		var raw = Json.raw(this.view);
+		var raw = RawJson.of(this.view);
 		GatewayMessage toRecipient = new GatewayMessage(GatewayMessage.Kind.EMIT, List.of("bob"), null, null, false,
 				"receive_private_message", raw, new DeliveryReceipt("m1", "alice"), null, null);
 		GatewayMessage toSender = new GatewayMessage(GatewayMessage.Kind.EMIT, List.of("alice"), null, List.of("s1"),

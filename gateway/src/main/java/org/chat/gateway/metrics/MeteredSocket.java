@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.function.Consumer;
 
 import org.chat.contracts.client.ClientEvents;
+import org.chat.contracts.json.RawJson;
 import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.metrics.GatewayMetrics.ShedReason;
 import org.chat.gateway.socketio.Ack;
@@ -15,6 +16,7 @@ import org.chat.gateway.socketio.EventListener;
 import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Counts what crosses one chat socket: client events in (and the errors their acks carry), emits out (by
@@ -54,9 +56,9 @@ class MeteredSocket implements SocketIoSocket {
 
 	private Ack counted(Ack ack) {
 		return args -> {
-			if (args.length > 0 && args[0] instanceof JsonNode answer && answer.path("ok").isBoolean()
-					&& !answer.path("ok").booleanValue()) {
-				this.metrics.error(answer.path("error").path("code").asString(GatewayMetrics.OTHER));
+			JsonNode ok = member(args, "ok");
+			if (ok.isBoolean() && !ok.booleanValue()) {
+				this.metrics.error(member(args, "error").path("code").asString(GatewayMetrics.OTHER));
 			}
 			ack.send(args);
 		};
@@ -73,14 +75,13 @@ class MeteredSocket implements SocketIoSocket {
 	}
 
 	private Outcome counted(Outcome outcome, String event, Object[] args) {
-		JsonNode data = (args.length > 0 && args[0] instanceof JsonNode node) ? node : null;
-		if (ClientEvents.CHAT_ERROR.equals(event) && data != null) {
-			this.metrics.error(data.path("code").asString(GatewayMetrics.OTHER));
+		if (ClientEvents.CHAT_ERROR.equals(event) && readable(args)) {
+			this.metrics.error(member(args, "code").asString(GatewayMetrics.OTHER));
 		}
 		if (outcome.queued()) {
 			this.metrics.eventOut(event);
-			if (ClientEvents.RECEIVE_PRIVATE_MESSAGE.equals(event) && data != null) {
-				recordLatency(data.path("createdAt"));
+			if (ClientEvents.RECEIVE_PRIVATE_MESSAGE.equals(event)) {
+				recordLatency(member(args, "createdAt"));
 			}
 		}
 		switch (outcome) {
@@ -95,6 +96,24 @@ class MeteredSocket implements SocketIoSocket {
 			}
 		}
 		return outcome;
+	}
+
+	private static boolean readable(Object[] args) {
+		return args.length > 0 && (args[0] instanceof JsonNode || args[0] instanceof RawJson);
+	}
+
+	/**
+	 * A top-level member of the first argument: of a tree, or read from a fan-out's raw JSON without building its
+	 * tree (a message view is passed on, never parsed whole); missing for anything else.
+	 */
+	private static JsonNode member(Object[] args, String name) {
+		if (args.length > 0 && args[0] instanceof JsonNode node) {
+			return node.path(name);
+		}
+		if (args.length > 0 && args[0] instanceof RawJson raw) {
+			return raw.path(name);
+		}
+		return MissingNode.getInstance();
 	}
 
 	private void recordLatency(JsonNode createdAt) {

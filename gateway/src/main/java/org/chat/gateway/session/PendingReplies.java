@@ -10,7 +10,6 @@ import org.chat.gateway.socketio.Ack;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.scheduler.Scheduler;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Acks of queries answered by a service through a Redis REPLY (keyed by the query envelope's eventId). A query
@@ -40,8 +39,11 @@ public class PendingReplies {
 				this.timeout.toMillis(), TimeUnit.MILLISECONDS));
 	}
 
-	/** Answers the ack of {@code eventId} if it is still pending on {@code sessionId}. */
-	public boolean complete(String eventId, String sessionId, JsonNode answer) {
+	/**
+	 * Answers the ack of {@code eventId} if it is still pending on {@code sessionId}; {@code answer} is the ack's
+	 * argument (a REPLY's {@code RawJson}, or a tree).
+	 */
+	public boolean complete(String eventId, String sessionId, Object answer) {
 		Pending pending = this.byEventId.get(eventId);
 		if (pending == null || !pending.sessionId().equals(sessionId) || !this.byEventId.remove(eventId, pending)) {
 			return false;

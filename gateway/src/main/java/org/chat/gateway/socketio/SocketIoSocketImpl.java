@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import org.chat.contracts.json.Json;
+import org.chat.contracts.json.RawJson;
 import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.engineio.Ids;
 import org.chat.gateway.socketio.codec.SioPacket;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BinaryNode;
+import tools.jackson.databind.util.RawValue;
 
 /** A socket of one namespace on one engine connection; listeners are called on the connection's I/O thread. */
 final class SocketIoSocketImpl implements SocketIoSocket {
@@ -252,6 +254,10 @@ final class SocketIoSocketImpl implements SocketIoSocket {
 	private static JsonNode toTree(Object arg) {
 		if (arg instanceof JsonNode node) {
 			return node;
+		}
+		if (arg instanceof RawJson raw) {
+			// written as its text (e.g. a REPLY's ack from Redis): no tree is built of it
+			return Json.MAPPER.getNodeFactory().rawValueNode(new RawValue(raw.text()));
 		}
 		if (arg instanceof byte[] bytes) {
 			return BinaryNode.valueOf(bytes);

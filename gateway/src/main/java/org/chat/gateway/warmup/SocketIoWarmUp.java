@@ -19,6 +19,7 @@ import org.chat.gateway.engineio.codec.EngineCodec;
 import org.chat.gateway.engineio.codec.EnginePacket;
 import org.chat.gateway.ids.EventIds;
 import org.chat.gateway.ids.MessageIds;
+import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.codec.SioCodec;
 import org.chat.gateway.socketio.codec.SioPacket;
 import org.chat.gateway.socketio.codec.SioPacketType;
@@ -77,8 +78,7 @@ class SocketIoWarmUp implements WarmUp {
 		for (GatewayMessage message : GatewayBatch.fromJson(batch, bad -> {
 			throw new IllegalStateException("warm-up fan-out message refused: " + bad);
 		})) {
-			ArrayNode event = Json.MAPPER.createArrayNode().add(message.event()).add(message.data());
-			encode(SioPacket.of(SioPacketType.EVENT, SioPacket.DEFAULT_NAMESPACE, event));
+			PreparedEvent.of(message.event(), message.data());
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.chat.contracts.events.Profile;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.json.Json;
+import org.chat.contracts.json.RawJson;
 import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.fakes.FakeSocket;
 import org.chat.gateway.fakes.FakeSocket.Emitted;
@@ -68,7 +69,7 @@ class FanoutRouterTest {
 	@Test
 	void emitsToSessionsOnceEvenWhenAlsoTargetedAsUser() {
 		this.router.route(new GatewayMessage(GatewayMessage.Kind.EMIT, List.of("bob"), List.of("b1", "a2", "gone"), null,
-				false, ClientEvents.MESSAGES_READ_UPDATE, Json.tree(new ReadBy("carol")), null, null, null));
+				false, ClientEvents.MESSAGES_READ_UPDATE, RawJson.of(new ReadBy("carol")), null, null, null));
 		assertThat(events(this.bob)).containsExactly(ClientEvents.MESSAGES_READ_UPDATE);
 		assertThat(events(this.alice2)).containsExactly(ClientEvents.MESSAGES_READ_UPDATE);
 		assertThat(this.alice1.emitted()).isEmpty();

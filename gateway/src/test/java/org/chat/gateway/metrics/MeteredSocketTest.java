@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.envelope.SessionRef;
+import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.contracts.json.Json;
 import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.chat.ChatEvents;
@@ -114,6 +116,33 @@ class MeteredSocketTest {
 		assertThat(latency.count()).isEqualTo(1);
 		assertThat(latency.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(250);
 		assertThat(count("chat.gateway.events.out", "event", ClientEvents.RECEIVE_PRIVATE_MESSAGE)).isEqualTo(1);
+	}
+
+	@Test
+	void aFanoutMessageAsRawJsonRecordsItsLatencyToo() {
+		GatewayMessage fromRedis = GatewayMessage.fromJson(GatewayMessage.toUsers(List.of("alice"),
+				ClientEvents.RECEIVE_PRIVATE_MESSAGE,
+				Map.of("_id", "m1", "text", "\"createdAt\":\"2020-01-01T00:00:00Z\"", "createdAt", "2026-03-01T09:59:59.900Z"))
+			.toJson());
+
+		this.socket.emit(PreparedEvent.of(ClientEvents.RECEIVE_PRIVATE_MESSAGE, fromRedis.data()), Delivery.RELIABLE);
+
+		var latency = this.meters.get("chat.delivery.latency").timer();
+		assertThat(latency.count()).isEqualTo(1);
+		assertThat(latency.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS)).isEqualTo(100);
+	}
+
+	@Test
+	void aReplyAckFromRedisCountsItsErrorCode() {
+		connect(10);
+		RecordingAck ack = new RecordingAck();
+		this.socket.onAny((sock, event, args, answer) -> answer.send(GatewayMessage.fromJson(GatewayMessage
+			.reply("s1", "e1", null, null, Map.of("ok", false, "error", Map.of("code", "unavailable")))
+			.toJson()).ack()));
+		this.fake.fire("get_unread_counts", List.of(), ack);
+
+		assertThat(ack.answer()).isEqualTo(Json.MAPPER.readTree("{\"ok\":false,\"error\":{\"code\":\"unavailable\"}}"));
+		assertThat(count("chat.gateway.errors", "code", "unavailable")).isEqualTo(1);
 	}
 
 	@Test

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.fanout.GatewayMessage;
-import org.chat.contracts.json.Json;
 import org.chat.contracts.json.ContractViolation;
+import org.chat.contracts.json.RawJson;
 import org.chat.message.fanout.ClientPayloads;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.FanoutBatch;
@@ -86,7 +86,7 @@ public class DeliveredHandler {
 			for (DeliveredMessage m : changed) {
 				// data serialized straight to its JSON, not through a tree
 				batch.toUser(routes, m.sender(), GatewayMessage.toUsers(List.of(m.sender()),
-						ClientEvents.MESSAGE_DELIVERED, Json.raw(new ClientPayloads.MessageDelivered(m.id(), m.recipient()))));
+						ClientEvents.MESSAGE_DELIVERED, RawJson.of(new ClientPayloads.MessageDelivered(m.id(), m.recipient()))));
 			}
 			return this.fanout.publish(batch);
 		});

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayMessage;
-import org.chat.contracts.json.Json;
+import org.chat.contracts.json.RawJson;
 import org.chat.message.fanout.ClientPayloads.UnreadCountUpdate;
 import org.chat.message.fanout.Fanout;
 import org.chat.message.fanout.FanoutBatch;
@@ -18,7 +18,6 @@ import org.chat.message.store.StoredMessage;
 import org.chat.message.store.UnreadCounter;
 import org.chat.message.store.UnreadStore;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 
 /**
  * For each counted send: {@code receive_private_message} (with a delivery receipt) and
@@ -84,12 +83,12 @@ public class SendFanout {
 		StoredMessage m = send.message();
 		String sessionId = send.record().envelope().sessionId();
 		// the view is serialized once and its characters reused by the recipient's and the sender's copy
-		JsonNode view = Json.raw(m.view());
+		RawJson view = RawJson.of(m.view());
 		GatewayMessage toRecipient = GatewayMessage
 			.toUsers(List.of(m.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, view)
 			.withReceipt(new DeliveryReceipt(m.id(), m.sender()));
 		GatewayMessage count = GatewayMessage.toUsers(List.of(m.recipient()), ClientEvents.UNREAD_COUNT_UPDATE,
-				Json.raw(new UnreadCountUpdate(m.sender(), unreadCount)));
+				RawJson.of(new UnreadCountUpdate(m.sender(), unreadCount)));
 		GatewayMessage toSender = GatewayMessage.toUsers(List.of(m.sender()), ClientEvents.RECEIVE_PRIVATE_MESSAGE,
 				view);
 		if (sessionId != null) {

@@ -23,14 +23,13 @@ import org.chat.contracts.events.SendMessage;
 import org.chat.contracts.fanout.DeliveryReceipt;
 import org.chat.contracts.fanout.GatewayBatch;
 import org.chat.contracts.fanout.GatewayMessage;
-import org.chat.contracts.json.Json;
+import org.chat.contracts.json.RawJson;
 import org.chat.message.consume.InboundRecord;
 import org.chat.message.consume.RecordDecoder;
 import org.chat.message.order.HybridClock;
 import org.chat.message.send.PendingSend;
 import org.chat.message.send.SendParser;
 import org.chat.message.store.StoredMessage;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The batch pipeline's in-memory steps for a send and its delivery receipt: the records as the gateway writes
@@ -76,7 +75,7 @@ class MessageWarmUp implements WarmUp {
 		StoredMessage message = pending.message();
 		Document document = message.toDocument();
 		new RawBsonDocument(document, BSON);
-		JsonNode view = Json.raw(message.view());
+		RawJson view = RawJson.of(message.view());
 		GatewayBatch.toJson(List.of(
 				GatewayMessage.toUsers(List.of(message.recipient()), ClientEvents.RECEIVE_PRIVATE_MESSAGE, view)
 					.withReceipt(new DeliveryReceipt(message.id(), message.sender())),

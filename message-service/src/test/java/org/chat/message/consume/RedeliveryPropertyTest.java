@@ -161,7 +161,7 @@ class RedeliveryPropertyTest {
 		h.published.withEvent(event).stream()
 			.filter(p -> !toRecipientOnly || p.message().receipt() != null)
 			.filter(p -> p.gatewayId().startsWith(prefix))
-			.forEach(p -> counts.merge(p.message().data().get(idField).asString(), 1L, Long::sum));
+			.forEach(p -> counts.merge(p.message().data().tree().get(idField).asString(), 1L, Long::sum));
 		return counts;
 	}
 

@@ -88,9 +88,9 @@ class FanoutBatchingTest {
 
 	private static String line(GatewayMessage m) {
 		String what = switch (m.event()) {
-			case ClientEvents.UNREAD_COUNT_UPDATE -> m.data().get("count").asString();
-			case ClientEvents.MESSAGE_DELIVERED -> m.data().get("messageId").asString();
-			default -> m.data().get("_id").asString();
+			case ClientEvents.UNREAD_COUNT_UPDATE -> m.data().tree().get("count").asString();
+			case ClientEvents.MESSAGE_DELIVERED -> m.data().tree().get("messageId").asString();
+			default -> m.data().tree().get("_id").asString();
 		};
 		return String.join(" ", m.users()) + " " + m.event() + " " + what;
 	}

@@ -68,7 +68,7 @@ class MessageFlowIT extends ServiceIT {
 			produce(this.conversation, Envelope.of(EventType.HISTORY_QUERY, "q1", this.aliceSession,
 					new HistoryQuery(this.bob, null, 10)));
 			GatewayMessage history = toAlice.next();
-			assertThat(history.ack().get("messages")).hasSize(1);
+			assertThat(history.ack().tree().get("messages")).hasSize(1);
 			assertThat(toBob.received()).isEmpty();
 
 			List<Document> stored = find(StoredMessage.COLLECTION, Filters.eq(StoredMessage.CONVERSATION, this.conversation));
@@ -121,15 +121,15 @@ class MessageFlowIT extends ServiceIT {
 
 			produce(this.bob, Envelope.of(EventType.SYNC_QUERY, "q-sync", this.bobSession, new SyncQuery(null, 1)));
 			GatewayMessage sync = toBob.next();
-			assertThat(sync.ack().get("messages").get(0).get("id").asString()).isEqualTo(m1);
-			assertThat(sync.ack().get("hasMore").asBoolean()).isTrue();
+			assertThat(sync.ack().tree().get("messages").get(0).get("id").asString()).isEqualTo(m1);
+			assertThat(sync.ack().tree().get("hasMore").asBoolean()).isTrue();
 			// the next page follows the token of this one
-			produce(this.bob, Envelope.of(EventType.SYNC_QUERY, "q-sync2", this.bobSession, new SyncQuery(sync.ack().get("next").asString(), 10)));
+			produce(this.bob, Envelope.of(EventType.SYNC_QUERY, "q-sync2", this.bobSession, new SyncQuery(sync.ack().tree().get("next").asString(), 10)));
 			GatewayMessage sync2 = toBob.next();
-			assertThat(sync2.ack().get("messages").get(0).get("id").asString()).isEqualTo(m2);
-			assertThat(sync2.ack().get("hasMore").asBoolean()).isFalse();
+			assertThat(sync2.ack().tree().get("messages").get(0).get("id").asString()).isEqualTo(m2);
+			assertThat(sync2.ack().tree().get("hasMore").asBoolean()).isFalse();
 			// m2 reached bob through sync: that counts as delivered
-			assertThat(toAlice.next().data().get("messageId").asString()).isEqualTo(m2);
+			assertThat(toAlice.next().data().tree().get("messageId").asString()).isEqualTo(m2);
 
 			produce(this.conversation, Envelope.of(EventType.MESSAGES_READ, "e5", this.bobSession,
 					new MarkRead(this.alice)));

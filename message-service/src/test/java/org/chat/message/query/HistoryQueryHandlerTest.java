@@ -72,8 +72,8 @@ class HistoryQueryHandlerTest {
 		assertThat(ask("carol", "bob", null, 100)).isEmpty();
 		assertThat(ask("carol", "alice", null, 100)).containsExactly("other");
 		// and a cursor from someone else's conversation is rejected
-		assertThat(reply("carol", "alice", "m3", 10).ack().get("ok").asBoolean()).isFalse();
-		assertThat(reply("carol", "alice", "m3", 10).ack().get("error").get("code").asString())
+		assertThat(reply("carol", "alice", "m3", 10).ack().tree().get("ok").asBoolean()).isFalse();
+		assertThat(reply("carol", "alice", "m3", 10).ack().tree().get("error").get("code").asString())
 			.isEqualTo("invalid_payload");
 	}
 
@@ -84,7 +84,7 @@ class HistoryQueryHandlerTest {
 		assertThat(reply.kind()).isEqualTo(GatewayMessage.Kind.REPLY);
 		assertThat(reply.sessions()).containsExactly("alice-s1");
 		assertThat(reply.event()).isNull();
-		JsonNode message = reply.ack().get("messages").get(0);
+		JsonNode message = reply.ack().tree().get("messages").get(0);
 		assertThat(message.get("id").asString()).isEqualTo("m24");
 		assertThat(message.get("_id").asString()).isEqualTo("m24");
 		assertThat(message.get("createdAt").asString()).isEqualTo("2026-01-01T10:00:00Z");
@@ -92,7 +92,7 @@ class HistoryQueryHandlerTest {
 
 	private List<String> ask(String me, String other, String before, int limit) {
 		List<String> ids = new ArrayList<>();
-		reply(me, other, before, limit).ack().get("messages").forEach(m -> ids.add(m.get("id").asString()));
+		reply(me, other, before, limit).ack().tree().get("messages").forEach(m -> ids.add(m.get("id").asString()));
 		return ids;
 	}
 

@@ -60,8 +60,8 @@ class StoreDownQueryTest {
 			.block(Harness.TIMEOUT);
 
 		assertThat(this.published.all()).hasSize(3).allSatisfy(p -> {
-			assertThat(p.message().ack().get("ok").asBoolean()).isFalse();
-			assertThat(p.message().ack().get("error").get("code").asString()).isEqualTo("unavailable");
+			assertThat(p.message().ack().tree().get("ok").asBoolean()).isFalse();
+			assertThat(p.message().ack().tree().get("error").get("code").asString()).isEqualTo("unavailable");
 		});
 	}
 

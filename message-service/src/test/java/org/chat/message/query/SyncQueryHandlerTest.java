@@ -82,7 +82,7 @@ class SyncQueryHandlerTest {
 		this.h.sync("bob", null, 100);
 		List<String> notified = this.h.published.withEvent(ClientEvents.MESSAGE_DELIVERED)
 			.stream()
-			.map(p -> p.message().data().get("messageId").asString())
+			.map(p -> p.message().data().tree().get("messageId").asString())
 			.toList();
 		// m0 was delivered live before the sync
 		assertThat(notified).containsExactlyInAnyOrderElementsOf(this.toBob.subList(1, this.toBob.size()));
@@ -103,8 +103,8 @@ class SyncQueryHandlerTest {
 
 	private String error(String me, String since) {
 		GatewayMessage reply = this.h.ask(sync(5, 0, me, since, 10));
-		assertThat(reply.ack().get("ok").asBoolean()).isFalse();
-		return reply.ack().get("error").get("code").asString();
+		assertThat(reply.ack().tree().get("ok").asBoolean()).isFalse();
+		return reply.ack().tree().get("error").get("code").asString();
 	}
 
 }

@@ -111,7 +111,7 @@ class SendHandlerTest {
 
 		assertThat(this.h.published.withEvent(ClientEvents.UNREAD_COUNT_UPDATE).stream()
 			.filter(p -> p.gatewayId().equals("gw-b1"))
-			.map(p -> p.message().data().get("count").asLong())).containsExactlyInAnyOrder(1L, 2L, 3L);
+			.map(p -> p.message().data().tree().get("count").asLong())).containsExactlyInAnyOrder(1L, 2L, 3L);
 	}
 
 	@Test

@@ -130,7 +130,7 @@ public class Harness {
 
 	/** Message ids of {@code get_messages}, newest first. */
 	public List<String> history(String me, String other, String before, int limit) {
-		return ids(ask(Records.history(0, 0, me, other, before, limit)).ack().get("messages"));
+		return ids(ask(Records.history(0, 0, me, other, before, limit)).ack().tree().get("messages"));
 	}
 
 	/** One sync answer: ids, next token, hasMore. */
@@ -139,11 +139,11 @@ public class Harness {
 
 	public SyncPage sync(String me, String since, int limit) {
 		GatewayMessage reply = ask(Records.sync(0, 0, me, since, limit));
-		if (!reply.ack().get("ok").asBoolean()) {
+		if (!reply.ack().tree().get("ok").asBoolean()) {
 			throw new AssertionError("sync failed: " + reply.ack());
 		}
-		return new SyncPage(ids(reply.ack().get("messages")), reply.ack().get("next").asString(),
-				reply.ack().get("hasMore").asBoolean());
+		return new SyncPage(ids(reply.ack().tree().get("messages")), reply.ack().tree().get("next").asString(),
+				reply.ack().tree().get("hasMore").asBoolean());
 	}
 
 	private static List<String> ids(tools.jackson.databind.JsonNode messages) {

@@ -47,7 +47,7 @@ class SessionLifecycleIT extends PresenceItSupport {
 				new Profile("Alice", "alice@example.org", "a.png")));
 
 		UserView expected = UserView.of(alice, "Alice", "alice@example.org", "a.png", true);
-		GatewayMessage list = fanout.awaitOn(Channels.ALL, WAIT, m -> isUserList(m) && users(m.data()).contains(expected));
+		GatewayMessage list = fanout.awaitOn(Channels.ALL, WAIT, m -> isUserList(m) && users(m.data().tree()).contains(expected));
 		assertThat(list.kind()).isEqualTo(GatewayMessage.Kind.EMIT);
 		assertThat(list.broadcast()).isTrue();
 		assertThat(list.event()).isEqualTo(ClientEvents.USER_LIST);
@@ -73,9 +73,9 @@ class SessionLifecycleIT extends PresenceItSupport {
 		UserView bobView = UserView.of(bob, "Bob", null, null, true);
 		assertThat(reply.sessions()).containsExactly("s9");
 		assertThat(reply.event()).isEqualTo(ClientEvents.USER_LIST);
-		assertThat(users(reply.data())).contains(bobView);
-		assertThat(reply.ack().get("ok").asBoolean()).isTrue();
-		assertThat(users(reply.ack().get("users"))).isEqualTo(users(reply.data()));
+		assertThat(users(reply.data().tree())).contains(bobView);
+		assertThat(reply.ack().tree().get("ok").asBoolean()).isTrue();
+		assertThat(users(reply.ack().tree().get("users"))).isEqualTo(users(reply.data().tree()));
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class SessionLifecycleIT extends PresenceItSupport {
 		assertThat(lastSeen.awaitFor(carol, WAIT).toEpochMilli())
 			.isEqualTo(Long.parseLong(profileField(carol, "lastSeenAt")));
 		fanout.awaitOn(Channels.ALL, offlineAt, WAIT,
-				m -> isUserList(m) && users(m.data()).stream().noneMatch(u -> u.id().equals(carol)));
+				m -> isUserList(m) && users(m.data().tree()).stream().noneMatch(u -> u.id().equals(carol)));
 		lastSeen.close();
 	}
 
