@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -90,10 +91,7 @@ public class MessageLogConsumer implements SmartLifecycle {
 		try (kafka) {
 			kafka.subscribe(List.of(Topics.MESSAGES), new Rebalance());
 			while (this.running) {
-				for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-					handle(record);
-				}
-				commit(kafka, null);
+				process(kafka, kafka.poll(Duration.ofMillis(200)));
 			}
 			commit(kafka, null);
 		}
@@ -106,6 +104,14 @@ public class MessageLogConsumer implements SmartLifecycle {
 		finally {
 			this.assigned = false;
 		}
+	}
+
+	/** One poll's records, then the commit of what is decided. */
+	void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+		for (ConsumerRecord<String, byte[]> record : records) {
+			handle(record);
+		}
+		commit(kafka, null);
 	}
 
 	private void handle(ConsumerRecord<String, byte[]> record) {
