@@ -13,8 +13,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.chat.contracts.Topics;
-import org.chat.contracts.envelope.Envelope;
-import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.MarkRead;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.events.SendMessage;
@@ -117,34 +115,29 @@ public class MessageLogConsumer implements SmartLifecycle {
 	private void handle(ConsumerRecord<String, byte[]> record) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 		this.decider.offsets.consumed(partition, record.offset());
-		Envelope envelope;
+		MessageLogRecords.Event event;
 		try {
-			envelope = Envelope.fromBytes(record.value());
+			event = MessageLogRecords.decode(record);
 		}
 		catch (ContractViolation ex) {
-			return; // the message-service logs undecodable records; nothing to push for them
+			// the message-service logs undecodable records; nothing to push for them
+			log.debug("skipping {}@{}: {}", partition, record.offset(), ex.getMessage());
+			return;
 		}
-		EventType type = envelope.eventType();
-		try {
-			if (type == EventType.MESSAGE_SEND) {
-				SendMessage send = envelope.payloadAs(SendMessage.class);
-				if (send.messageId() != null && send.toUserId() != null && send.createdAt() != null) {
-					this.decider.onSend(partition, record.offset(), envelope.userId(), send.toUserId(),
-							send.messageId(), send.text(), send.createdAt());
-				}
-			}
-			else if (type == EventType.MESSAGE_DELIVERED) {
-				this.decider.onDelivered(envelope.userId(), envelope.payloadAs(MessageDelivered.class).messageId());
-			}
-			else if (type == EventType.MESSAGES_READ) {
-				MarkRead read = envelope.payloadAs(MarkRead.class);
-				if (read.otherUserId() != null) {
-					this.decider.onRead(partition, record.offset(), envelope.userId(), read.otherUserId());
-				}
+		if (event == null) {
+			return;
+		}
+		if (event.payload() instanceof SendMessage send) {
+			if (send.messageId() != null && send.toUserId() != null && send.createdAt() != null) {
+				this.decider.onSend(partition, record.offset(), event.userId(), send.toUserId(), send.messageId(),
+						send.text(), send.createdAt());
 			}
 		}
-		catch (ContractViolation ex) {
-			log.debug("skipping {} at {}@{}: {}", envelope.type(), partition, record.offset(), ex.getMessage());
+		else if (event.payload() instanceof MessageDelivered delivered) {
+			this.decider.onDelivered(event.userId(), delivered.messageId());
+		}
+		else if (event.payload() instanceof MarkRead read && read.otherUserId() != null) {
+			this.decider.onRead(partition, record.offset(), event.userId(), read.otherUserId());
 		}
 	}
 
