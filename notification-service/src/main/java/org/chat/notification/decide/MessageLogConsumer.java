@@ -1,6 +1,7 @@
 package org.chat.notification.decide;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -104,15 +105,17 @@ public class MessageLogConsumer implements SmartLifecycle {
 		}
 	}
 
-	/** One poll's records, then the commit of what is decided. */
+	/** One poll's records, one session lookup for its sends, then the commit of what is decided. */
 	void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+		List<PendingPush> sends = new ArrayList<>();
 		for (ConsumerRecord<String, byte[]> record : records) {
-			handle(record);
+			handle(record, sends);
 		}
+		this.decider.lookUpSessions(sends);
 		commit(kafka, null);
 	}
 
-	private void handle(ConsumerRecord<String, byte[]> record) {
+	private void handle(ConsumerRecord<String, byte[]> record, List<PendingPush> sends) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 		this.decider.offsets.consumed(partition, record.offset());
 		MessageLogRecords.Event event;
@@ -129,8 +132,11 @@ public class MessageLogConsumer implements SmartLifecycle {
 		}
 		if (event.payload() instanceof SendMessage send) {
 			if (send.messageId() != null && send.toUserId() != null && send.createdAt() != null) {
-				this.decider.onSend(partition, record.offset(), event.userId(), send.toUserId(), send.messageId(),
-						send.text(), send.createdAt());
+				PendingPush push = this.decider.register(partition, record.offset(), event.userId(), send.toUserId(),
+						send.messageId(), send.text(), send.createdAt());
+				if (push != null) {
+					sends.add(push);
+				}
 			}
 		}
 		else if (event.payload() instanceof MessageDelivered delivered) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,26 +92,54 @@ public class PushDecider {
 		this.rate = new PerUserRate(properties.perUserPerMinute(), clock);
 	}
 
-	/** A {@code message.send} from {@code sender}. */
+	/** A {@code message.send} from {@code sender}, its recipient's sessions looked up on their own. */
 	public void onSend(TopicPartition partition, long offset, String sender, String recipient, String messageId,
 			String text, Instant createdAt) {
-		if (sender.equals(recipient)) {
-			return;
+		PendingPush push = register(partition, offset, sender, recipient, messageId, text, createdAt);
+		if (push != null) {
+			lookUpSessions(List.of(push));
 		}
-		PendingPush push = new PendingPush(messageId, recipient, sender, text, createdAt, partition, offset);
+	}
+
+	/**
+	 * Opens the decision of a {@code message.send}, so that a receipt or read consumed after it finds it; its
+	 * deadline comes from {@link #lookUpSessions}.
+	 * @return the pending push, or {@code null} for a message to oneself or a send already pending
+	 */
+	PendingPush register(TopicPartition partition, long offset, String sender, String recipient, String messageId,
+			String text, Instant createdAt) {
+		if (sender.equals(recipient)) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		Instant graceEnds = max(createdAt.plus(this.properties.grace()), now.plus(this.properties.catchUpWait()));
+		PendingPush push = new PendingPush(messageId, recipient, sender, text, createdAt, partition, offset,
+				Duration.between(now, graceEnds));
 		synchronized (this) {
 			if (this.byMessage.putIfAbsent(messageId, push) != null) {
-				return; // a client retry of a send already pending
+				return null; // a client retry of a send already pending
 			}
 			this.byPair.computeIfAbsent(push.pair(), p -> new LinkedHashMap<>()).put(messageId, push);
 			this.offsets.hold(partition, offset);
 		}
-		Instant now = this.clock.instant();
-		Instant graceEnds = max(createdAt.plus(this.properties.grace()), now.plus(this.properties.catchUpWait()));
-		this.routing.gatewaysOf(List.of(recipient))
+		return push;
+	}
+
+	/**
+	 * One session lookup for the recipients of registered sends (a poll's): a recipient without any session is
+	 * decided at once; one with a session, or any when the lookup fails or is slow, when its grace ends.
+	 */
+	void lookUpSessions(List<PendingPush> sends) {
+		if (sends.isEmpty()) {
+			return;
+		}
+		this.routing.gatewaysOf(sends.stream().map(push -> push.recipient).toList())
 			.timeout(this.properties.presenceTimeout())
-			.subscribe(gateways -> schedule(push, gateways.isEmpty() ? Duration.ZERO : Duration.between(now, graceEnds)),
-					error -> schedule(push, Duration.between(now, graceEnds)));
+			.subscribe(gateways -> {
+				Set<String> withSessions = new HashSet<>();
+				gateways.values().forEach(withSessions::addAll);
+				sends.forEach(push -> schedule(push, withSessions.contains(push.recipient) ? push.grace : Duration.ZERO));
+			}, error -> sends.forEach(push -> schedule(push, push.grace)));
 	}
 
 	/** A {@code message.delivered} by {@code recipient}: the message reached one of its sockets. */
