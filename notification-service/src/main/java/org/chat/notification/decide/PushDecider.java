@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.chat.contracts.Topics;
-import org.chat.contracts.routing.RoutingLookup;
 import org.chat.notification.config.PushProperties;
 import org.chat.notification.job.PushJob;
 import org.chat.notification.metrics.PushMetrics;
@@ -50,7 +48,7 @@ public class PushDecider {
 
 	private final PushUsers users;
 
-	private final RoutingLookup routing;
+	private final SessionLookup sessions;
 
 	private final KafkaTemplate<String, byte[]> jobs;
 
@@ -78,12 +76,12 @@ public class PushDecider {
 	 */
 	private final Set<String> notified = new LinkedHashSet<>();
 
-	public PushDecider(PushProperties properties, PushUsers users, RoutingLookup routing,
+	public PushDecider(PushProperties properties, PushUsers users, SessionLookup sessions,
 			KafkaTemplate<String, byte[]> jobs, PushMetrics metrics, Clock clock, ScheduledExecutorService timers,
 			ExecutorService deciders) {
 		this.properties = properties;
 		this.users = users;
-		this.routing = routing;
+		this.sessions = sessions;
 		this.jobs = jobs;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -133,13 +131,11 @@ public class PushDecider {
 		if (sends.isEmpty()) {
 			return;
 		}
-		this.routing.gatewaysOf(sends.stream().map(push -> push.recipient).toList())
+		this.sessions.withSessions(sends.stream().map(push -> push.recipient).toList())
 			.timeout(this.properties.presenceTimeout())
-			.subscribe(gateways -> {
-				Set<String> withSessions = new HashSet<>();
-				gateways.values().forEach(withSessions::addAll);
-				sends.forEach(push -> schedule(push, withSessions.contains(push.recipient) ? push.grace : Duration.ZERO));
-			}, error -> sends.forEach(push -> schedule(push, push.grace)));
+			.subscribe(withSessions -> sends.forEach(
+					push -> schedule(push, withSessions.contains(push.recipient) ? push.grace : Duration.ZERO)),
+					error -> sends.forEach(push -> schedule(push, push.grace)));
 	}
 
 	/** A {@code message.delivered} by {@code recipient}: the message reached one of its sockets. */

@@ -39,7 +39,6 @@ import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.events.SendMessage;
-import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.contracts.routing.SessionEntry;
 import org.chat.infra.FreePort;
 import org.chat.infra.redis.RedisBinary;
@@ -59,7 +58,7 @@ import org.springframework.kafka.support.SendResult;
 /**
  * A benchmark main, not a test: the decider's CPU and allocation per consumed chat.messages record in the chat
  * bench's shape. 400 users in pairs, all online (session hashes in a real redis-server, looked up with the
- * service's Lettuce routing lookup); every poll holds {@code bench.perPoll} sends (as the gateways produce them:
+ * service's session lookup); every poll holds {@code bench.perPoll} sends (as the gateways produce them:
  * type header, JSON envelope) and the delivery receipts of the previous poll's sends, run through
  * {@link MessageLogConsumer#process} (a {@link MockConsumer} takes the commits) and the {@link PushDecider} with
  * the service's defaults (grace 3 s). Each run waits out the grace after its last poll so that every timer has
@@ -112,7 +111,7 @@ public final class CpuPerRecordBench {
 		ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
 		ExecutorService deciders = Executors.newFixedThreadPool(4);
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		PushDecider decider = new PushDecider(properties, new NoStore(), new RedisRoutingLookup(redis),
+		PushDecider decider = new PushDecider(properties, new NoStore(), new RedisSessionLookup(redis),
 				new AcceptingKafka(), new PushMetrics(meters), Clock.systemUTC(), timers, deciders);
 		MessageLogConsumer consumer = new MessageLogConsumer(null, decider);
 		MockConsumer<String, byte[]> kafka = new MockConsumer<>(AutoOffsetResetStrategy.LATEST.name());

@@ -82,7 +82,7 @@ class MessageLogConsumerTest {
 
 	@Test
 	void aPollsSendsShareOneSessionLookupAndEachWaitsAsItsOwnRecipientNeeds() throws Exception {
-		MessageLogConsumer consumer = consumer(users -> Mono.just(Map.of("gw-1", Set.of("bob"))), Duration.ofSeconds(1));
+		MessageLogConsumer consumer = consumer(users -> Mono.just(Set.of("bob")), Duration.ofSeconds(1));
 
 		consumer.process(this.kafka, poll(send("alice", "bob", "m1"), send("alice", "carol", "m2"),
 				record("dave", EventType.PROFILE_UPDATE, new Profile("Dave", null, null)), send("erin", "bob", "m3"),
@@ -102,7 +102,7 @@ class MessageLogConsumerTest {
 
 	@Test
 	void aReceiptLaterInTheSamePollCancelsItsSendBeforeItIsLookedUp() {
-		MessageLogConsumer consumer = consumer(users -> Mono.just(Map.of("gw-1", Set.of("bob"))), Duration.ofSeconds(1));
+		MessageLogConsumer consumer = consumer(users -> Mono.just(Set.of("bob")), Duration.ofSeconds(1));
 
 		consumer.process(this.kafka,
 				poll(send("alice", "bob", "m1"), record("bob", EventType.MESSAGE_DELIVERED, new MessageDelivered("m1", "alice"))));
@@ -135,7 +135,7 @@ class MessageLogConsumerTest {
 		assertThat(this.timers.delays).singleElement().satisfies(delay -> assertThat(delay).isGreaterThan(GRACE.minusSeconds(10)));
 	}
 
-	private MessageLogConsumer consumer(Function<Collection<String>, Mono<Map<String, Set<String>>>> sessions,
+	private MessageLogConsumer consumer(Function<Collection<String>, Mono<Set<String>>> sessions,
 			Duration presenceTimeout) {
 		PushProperties properties = new PushProperties(GRACE, Duration.ZERO, 30, 1, (short) 1, 1, presenceTimeout,
 				new PushProperties.Retry(Duration.ofMillis(10), Duration.ofSeconds(1), Duration.ofSeconds(1)),
