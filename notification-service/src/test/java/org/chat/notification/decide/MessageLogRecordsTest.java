@@ -76,6 +76,17 @@ class MessageLogRecordsTest {
 			.hasMessageStartingWith("undecodable message.send: ");
 		assertThatThrownBy(() -> MessageLogRecords.decode(record(null))).isInstanceOf(ContractViolation.class)
 			.hasMessage("null value");
+		assertThatThrownBy(() -> MessageLogRecords.decode(labelled(EventType.MESSAGE_DELIVERED,
+				"[]".getBytes(StandardCharsets.UTF_8))))
+			.isInstanceOf(ContractViolation.class)
+			.hasMessage("undecodable message.delivered: not an object");
+		byte[] receipt = produced(EventType.MESSAGE_DELIVERED, new MessageDelivered("m1", "bob")).value();
+		byte[] twice = new byte[receipt.length * 2];
+		System.arraycopy(receipt, 0, twice, 0, receipt.length);
+		System.arraycopy(receipt, 0, twice, receipt.length, receipt.length);
+		assertThatThrownBy(() -> MessageLogRecords.decode(labelled(EventType.MESSAGE_DELIVERED, twice)))
+			.isInstanceOf(ContractViolation.class)
+			.hasMessage("undecodable message.delivered: trailing content");
 	}
 
 	/** As the gateway produces it: through {@link EnvelopeRecords}, header included. */
