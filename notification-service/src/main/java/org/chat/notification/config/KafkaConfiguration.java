@@ -44,6 +44,15 @@ public class KafkaConfiguration {
 	}
 
 	/**
+	 * The decider's fetch waits up to this long for {@link #DECIDER_FETCH_MIN_BYTES} instead of returning each
+	 * record alone: every poll costs a session lookup and a commit, and beside the 3 s grace 100 ms is nothing.
+	 */
+	private static final int DECIDER_FETCH_MAX_WAIT_MS = 100;
+
+	/** ~200 chat.messages records. */
+	private static final int DECIDER_FETCH_MIN_BYTES = 64 * 1024;
+
+	/**
 	 * chat.messages from "now" when the group is new: a freshly deployed service must not push the history.
 	 * After that, from the committed offsets (the oldest undecided send).
 	 */
@@ -51,7 +60,8 @@ public class KafkaConfiguration {
 	ConsumerFactory<String, byte[]> messageLogConsumerFactory(KafkaProperties kafka, KafkaConnectionDetails connection,
 			ConsumerProperties consumer, InstanceProperties instance, MeterRegistry meters) {
 		return KafkaConsumerConfiguration.consumerFactory(kafka, connection, consumer, instance, meters,
-				Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"));
+				Map.of(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest", ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+						DECIDER_FETCH_MIN_BYTES, ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, DECIDER_FETCH_MAX_WAIT_MS));
 	}
 
 	@Bean

@@ -9,9 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
-import org.chat.contracts.routing.RedisRoutingLookup;
 import org.chat.notification.decide.MessageLogConsumer;
 import org.chat.notification.decide.PushDecider;
+import org.chat.notification.decide.RedisSessionLookup;
 import org.chat.notification.job.Badges;
 import org.chat.notification.job.PushJobListener;
 import org.chat.notification.metrics.PushMetrics;
@@ -72,7 +72,7 @@ public class NotificationServiceConfiguration {
 	PushDecider pushDecider(PushProperties properties, PushUsers users, ReactiveStringRedisTemplate redis,
 			KafkaTemplate<String, byte[]> jobs, PushMetrics metrics, Clock clock, ScheduledExecutorService pushTimers,
 			ExecutorService pushDeciders) {
-		return new PushDecider(properties, users, new RedisRoutingLookup(redis), jobs, metrics, clock, pushTimers,
+		return new PushDecider(properties, users, new RedisSessionLookup(redis), jobs, metrics, clock, pushTimers,
 				pushDeciders);
 	}
 

@@ -1,6 +1,7 @@
 package org.chat.notification.decide;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -8,12 +9,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.chat.contracts.Topics;
-import org.chat.contracts.envelope.Envelope;
-import org.chat.contracts.envelope.EventType;
 import org.chat.contracts.events.MarkRead;
 import org.chat.contracts.events.MessageDelivered;
 import org.chat.contracts.events.SendMessage;
@@ -90,10 +90,7 @@ public class MessageLogConsumer implements SmartLifecycle {
 		try (kafka) {
 			kafka.subscribe(List.of(Topics.MESSAGES), new Rebalance());
 			while (this.running) {
-				for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-					handle(record);
-				}
-				commit(kafka, null);
+				process(kafka, kafka.poll(Duration.ofMillis(200)));
 			}
 			commit(kafka, null);
 		}
@@ -108,37 +105,45 @@ public class MessageLogConsumer implements SmartLifecycle {
 		}
 	}
 
-	private void handle(ConsumerRecord<String, byte[]> record) {
+	/** One poll's records, one session lookup for its sends, then the commit of what is decided. */
+	void process(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+		List<PendingPush> sends = new ArrayList<>();
+		for (ConsumerRecord<String, byte[]> record : records) {
+			handle(record, sends);
+		}
+		this.decider.lookUpSessions(sends);
+		commit(kafka, null);
+	}
+
+	private void handle(ConsumerRecord<String, byte[]> record, List<PendingPush> sends) {
 		TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 		this.decider.offsets.consumed(partition, record.offset());
-		Envelope envelope;
+		MessageLogRecords.Event event;
 		try {
-			envelope = Envelope.fromBytes(record.value());
+			event = MessageLogRecords.decode(record);
 		}
 		catch (ContractViolation ex) {
-			return; // the message-service logs undecodable records; nothing to push for them
+			// the message-service logs undecodable records; nothing to push for them
+			log.debug("skipping {}@{}: {}", partition, record.offset(), ex.getMessage());
+			return;
 		}
-		EventType type = envelope.eventType();
-		try {
-			if (type == EventType.MESSAGE_SEND) {
-				SendMessage send = envelope.payloadAs(SendMessage.class);
-				if (send.messageId() != null && send.toUserId() != null && send.createdAt() != null) {
-					this.decider.onSend(partition, record.offset(), envelope.userId(), send.toUserId(),
-							send.messageId(), send.text(), send.createdAt());
-				}
-			}
-			else if (type == EventType.MESSAGE_DELIVERED) {
-				this.decider.onDelivered(envelope.userId(), envelope.payloadAs(MessageDelivered.class).messageId());
-			}
-			else if (type == EventType.MESSAGES_READ) {
-				MarkRead read = envelope.payloadAs(MarkRead.class);
-				if (read.otherUserId() != null) {
-					this.decider.onRead(partition, record.offset(), envelope.userId(), read.otherUserId());
+		if (event == null) {
+			return;
+		}
+		if (event.payload() instanceof SendMessage send) {
+			if (send.messageId() != null && send.toUserId() != null && send.createdAt() != null) {
+				PendingPush push = this.decider.register(partition, record.offset(), event.userId(), send.toUserId(),
+						send.messageId(), send.text(), send.createdAt());
+				if (push != null) {
+					sends.add(push);
 				}
 			}
 		}
-		catch (ContractViolation ex) {
-			log.debug("skipping {} at {}@{}: {}", envelope.type(), partition, record.offset(), ex.getMessage());
+		else if (event.payload() instanceof MessageDelivered delivered) {
+			this.decider.onDelivered(event.userId(), delivered.messageId());
+		}
+		else if (event.payload() instanceof MarkRead read && read.otherUserId() != null) {
+			this.decider.onRead(partition, record.offset(), event.userId(), read.otherUserId());
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.chat.notification.decide;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 
@@ -22,10 +23,13 @@ final class PendingPush {
 
 	final long offset;
 
+	/** From consuming the send to the end of its grace period: the wait when the recipient has a session. */
+	final Duration grace;
+
 	ScheduledFuture<?> deadline;
 
 	PendingPush(String messageId, String recipient, String sender, String text, Instant createdAt,
-			TopicPartition partition, long offset) {
+			TopicPartition partition, long offset, Duration grace) {
 		this.messageId = messageId;
 		this.recipient = recipient;
 		this.sender = sender;
@@ -33,6 +37,7 @@ final class PendingPush {
 		this.createdAt = createdAt;
 		this.partition = partition;
 		this.offset = offset;
+		this.grace = grace;
 	}
 
 	String pair() {

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.chat.contracts.Topics;
-import org.chat.contracts.routing.RoutingLookup;
 import org.chat.notification.config.PushProperties;
 import org.chat.notification.job.PushJob;
 import org.chat.notification.metrics.PushMetrics;
@@ -49,7 +48,7 @@ public class PushDecider {
 
 	private final PushUsers users;
 
-	private final RoutingLookup routing;
+	private final SessionLookup sessions;
 
 	private final KafkaTemplate<String, byte[]> jobs;
 
@@ -77,12 +76,12 @@ public class PushDecider {
 	 */
 	private final Set<String> notified = new LinkedHashSet<>();
 
-	public PushDecider(PushProperties properties, PushUsers users, RoutingLookup routing,
+	public PushDecider(PushProperties properties, PushUsers users, SessionLookup sessions,
 			KafkaTemplate<String, byte[]> jobs, PushMetrics metrics, Clock clock, ScheduledExecutorService timers,
 			ExecutorService deciders) {
 		this.properties = properties;
 		this.users = users;
-		this.routing = routing;
+		this.sessions = sessions;
 		this.jobs = jobs;
 		this.metrics = metrics;
 		this.clock = clock;
@@ -91,26 +90,52 @@ public class PushDecider {
 		this.rate = new PerUserRate(properties.perUserPerMinute(), clock);
 	}
 
-	/** A {@code message.send} from {@code sender}. */
+	/** A {@code message.send} from {@code sender}, its recipient's sessions looked up on their own. */
 	public void onSend(TopicPartition partition, long offset, String sender, String recipient, String messageId,
 			String text, Instant createdAt) {
-		if (sender.equals(recipient)) {
-			return;
+		PendingPush push = register(partition, offset, sender, recipient, messageId, text, createdAt);
+		if (push != null) {
+			lookUpSessions(List.of(push));
 		}
-		PendingPush push = new PendingPush(messageId, recipient, sender, text, createdAt, partition, offset);
+	}
+
+	/**
+	 * Opens the decision of a {@code message.send}, so that a receipt or read consumed after it finds it; its
+	 * deadline comes from {@link #lookUpSessions}.
+	 * @return the pending push, or {@code null} for a message to oneself or a send already pending
+	 */
+	PendingPush register(TopicPartition partition, long offset, String sender, String recipient, String messageId,
+			String text, Instant createdAt) {
+		if (sender.equals(recipient)) {
+			return null;
+		}
+		Instant now = this.clock.instant();
+		Instant graceEnds = max(createdAt.plus(this.properties.grace()), now.plus(this.properties.catchUpWait()));
+		PendingPush push = new PendingPush(messageId, recipient, sender, text, createdAt, partition, offset,
+				Duration.between(now, graceEnds));
 		synchronized (this) {
 			if (this.byMessage.putIfAbsent(messageId, push) != null) {
-				return; // a client retry of a send already pending
+				return null; // a client retry of a send already pending
 			}
 			this.byPair.computeIfAbsent(push.pair(), p -> new LinkedHashMap<>()).put(messageId, push);
 			this.offsets.hold(partition, offset);
 		}
-		Instant now = this.clock.instant();
-		Instant graceEnds = max(createdAt.plus(this.properties.grace()), now.plus(this.properties.catchUpWait()));
-		this.routing.gatewaysOf(List.of(recipient))
+		return push;
+	}
+
+	/**
+	 * One session lookup for the recipients of registered sends (a poll's): a recipient without any session is
+	 * decided at once; one with a session, or any when the lookup fails or is slow, when its grace ends.
+	 */
+	void lookUpSessions(List<PendingPush> sends) {
+		if (sends.isEmpty()) {
+			return;
+		}
+		this.sessions.withSessions(sends.stream().map(push -> push.recipient).toList())
 			.timeout(this.properties.presenceTimeout())
-			.subscribe(gateways -> schedule(push, gateways.isEmpty() ? Duration.ZERO : Duration.between(now, graceEnds)),
-					error -> schedule(push, Duration.between(now, graceEnds)));
+			.subscribe(withSessions -> sends.forEach(
+					push -> schedule(push, withSessions.contains(push.recipient) ? push.grace : Duration.ZERO)),
+					error -> sends.forEach(push -> schedule(push, push.grace)));
 	}
 
 	/** A {@code message.delivered} by {@code recipient}: the message reached one of its sockets. */

@@ -1,6 +1,8 @@
 package org.chat.notification.metrics;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,9 @@ import io.micrometer.core.instrument.Timer;
 public class PushMetrics {
 
 	private final MeterRegistry registry;
+
+	/** Counted for nearly every consumed send (its receipt): built once per reason, not per call. */
+	private final Map<String, Counter> skipped = new ConcurrentHashMap<>();
 
 	public PushMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -39,7 +44,9 @@ public class PushMetrics {
 
 	/** reason: {@code delivered}, {@code read}, {@code muted}, {@code no_device}, {@code rate}. */
 	public void skipped(String reason) {
-		Counter.builder("chat.push.skipped").tag("reason", reason).register(this.registry).increment();
+		this.skipped
+			.computeIfAbsent(reason, r -> Counter.builder("chat.push.skipped").tag("reason", r).register(this.registry))
+			.increment();
 	}
 
 	public void tokenRemoved(String platform) {

@@ -13,12 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.chat.contracts.routing.RoutingLookup;
 import org.chat.notification.config.PushProperties;
 import org.chat.notification.job.PushJob;
 import org.chat.notification.metrics.PushMetrics;
@@ -150,8 +150,9 @@ class PushDeciderTest {
 				new PushProperties.WebPush(null, null, "mailto:x@y", Duration.ofHours(1), false),
 				new PushProperties.Apns(null, null, null, null, "localhost", 443, null),
 				new PushProperties.Fcm(null, "http://localhost"));
-		RoutingLookup routing = users -> Mono.just(sessions);
-		return new PushDecider(defaults, this.users, routing, this.kafka,
+		SessionLookup withSessions = users -> Mono
+			.just(sessions.values().stream().flatMap(Set::stream).collect(Collectors.toSet()));
+		return new PushDecider(defaults, this.users, withSessions, this.kafka,
 				new PushMetrics(new SimpleMeterRegistry()), Clock.systemUTC(), this.timers, this.deciders);
 	}
 
