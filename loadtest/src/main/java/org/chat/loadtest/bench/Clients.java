@@ -22,7 +22,9 @@ final class Clients implements AutoCloseable {
 		return thread;
 	});
 
-	final HttpClient http = HttpClient.newBuilder().executor(this.executor).build();
+	// HTTP/1.1: the JDK's default asks for an h2c upgrade, and the Node.js original's engine.io destroys a
+	// connection with an Upgrade header it does not serve, so the bench could not run against it
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(this.executor).build();
 
 	/** Signed here when a key is configured (-DjwtSecret / -DjwtPrivateKey), else asked from the gateway's dev mode. */
 	final TokenSource tokens;
