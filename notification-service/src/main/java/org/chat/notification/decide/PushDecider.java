@@ -90,15 +90,6 @@ public class PushDecider {
 		this.rate = new PerUserRate(properties.perUserPerMinute(), clock);
 	}
 
-	/** A {@code message.send} from {@code sender}, its recipient's sessions looked up on their own. */
-	public void onSend(TopicPartition partition, long offset, String sender, String recipient, String messageId,
-			String text, Instant createdAt) {
-		PendingPush push = register(partition, offset, sender, recipient, messageId, text, createdAt);
-		if (push != null) {
-			lookUpSessions(List.of(push));
-		}
-	}
-
 	/**
 	 * Opens the decision of a {@code message.send}, so that a receipt or read consumed after it finds it; its
 	 * deadline comes from {@link #lookUpSessions}.

@@ -77,6 +77,15 @@ class PushDeciderTest {
 		}
 	};
 
+	/** A send as a poll of one record hands it to the decider: registered, then its recipient looked up. */
+	private static void send(PushDecider decider, TopicPartition partition, long offset, String sender,
+			String recipient, String messageId, String text, Instant createdAt) {
+		PendingPush push = decider.register(partition, offset, sender, recipient, messageId, text, createdAt);
+		if (push != null) {
+			decider.lookUpSessions(List.of(push));
+		}
+	}
+
 	@AfterEach
 	void stop() {
 		this.timers.shutdownNow();
@@ -88,7 +97,7 @@ class PushDeciderTest {
 		PushDecider decider = decider(Map.of("gw-1", Set.of("bob")));
 		this.blockReads = true;
 		decider.offsets.consumed(P, 7);
-		decider.onSend(P, 7, "alice", "bob", "m1", "hi", Instant.now().minusSeconds(10));
+		send(decider, P, 7, "alice", "bob", "m1", "hi", Instant.now().minusSeconds(10));
 		assertThat(this.reading.await(5, TimeUnit.SECONDS)).as("the decision is reading the store").isTrue();
 
 		decider.onDelivered("bob", "m1");
@@ -105,7 +114,7 @@ class PushDeciderTest {
 		PushDecider decider = decider(Map.of());
 		decider.offsets.consumed(P, 1);
 		decider.onDelivered("mallory", "m1"); // before the send: nothing to cancel
-		decider.onSend(P, 1, "alice", "bob", "m1", "hi", Instant.now());
+		send(decider, P, 1, "alice", "bob", "m1", "hi", Instant.now());
 		decider.onDelivered("mallory", "m1");
 		awaitProduced(1);
 		assertThat(this.produced.get(0).key()).isEqualTo("bob");
@@ -115,7 +124,7 @@ class PushDeciderTest {
 	void theCommitWaitsForTheBrokersAckOfTheJobsAndARefusalDecidesAgainWithTheSameJob() throws Exception {
 		PushDecider decider = decider(Map.of());
 		decider.offsets.consumed(P, 3);
-		decider.onSend(P, 3, "alice", "bob", "m1", "hi", Instant.now());
+		send(decider, P, 3, "alice", "bob", "m1", "hi", Instant.now());
 		awaitProduced(1);
 		assertThat(decider.offsets.committable(null)).isEqualTo(Map.of(P, new OffsetAndMetadata(3)));
 
@@ -132,9 +141,9 @@ class PushDeciderTest {
 	@Test
 	void aReadCancelsEveryPendingMessageOfThatSenderOnly() throws Exception {
 		PushDecider decider = decider(Map.of("gw-1", Set.of("bob")), Duration.ofMinutes(5));
-		decider.onSend(P, 1, "alice", "bob", "m1", "1", Instant.now());
-		decider.onSend(P, 2, "alice", "bob", "m2", "2", Instant.now());
-		decider.onSend(P, 3, "carol", "bob", "m3", "3", Instant.now());
+		send(decider, P, 1, "alice", "bob", "m1", "1", Instant.now());
+		send(decider, P, 2, "alice", "bob", "m2", "2", Instant.now());
+		send(decider, P, 3, "carol", "bob", "m3", "3", Instant.now());
 		awaitPending(decider, 3);
 		decider.onRead(P, 4, "bob", "alice");
 		assertThat(decider.pendingCount()).isEqualTo(1);
