@@ -35,6 +35,14 @@ public class GatewayMetrics {
 			ClientEvents.MESSAGE_DELIVERED, ClientEvents.TYPING_INDICATOR_PRIVATE, ClientEvents.MESSAGES_READ_UPDATE,
 			ClientEvents.UNREAD_COUNT_UPDATE, ClientEvents.UNREAD_COUNTS, ClientEvents.CHAT_ERROR, OTHER);
 
+	/**
+	 * Why sockets end, in Socket.IO's and Engine.IO's own words (what the client's {@code disconnect} event says for
+	 * the client-side ones): a client leaving, a connection lost, a ping not answered in time, the server's doing.
+	 */
+	static final List<String> DISCONNECT_REASONS = List.of("transport close", "transport error", "ping timeout",
+			"client namespace disconnect", "parse error", "payload too large", "invalid heartbeat direction",
+			"outbound queue overflow", "server shutting down", "server error", "unavailable", OTHER);
+
 	/** Why an emit did not reach the socket's queue. */
 	public enum ShedReason {
 
@@ -56,6 +64,8 @@ public class GatewayMetrics {
 	private final Map<String, Counter> errors;
 
 	private final Map<ShedReason, Counter> shed;
+
+	private final Map<String, Counter> disconnects;
 
 	private final Timer deliveryLatency;
 
@@ -92,6 +102,11 @@ public class GatewayMetrics {
 							+ "snapshots superseded by a newer one before they were written")
 					.tag("reason", reason.name().toLowerCase())
 					.register(meters)));
+		// chat_gateway_disconnects_total{reason}
+		this.disconnects = counters(DISCONNECT_REASONS, reason -> Counter.builder("chat.gateway.disconnects")
+			.description("chat sockets ended, by reason (Socket.IO's reason strings; anything else as 'other')")
+			.tag("reason", reason)
+			.register(meters));
 		// chat_delivery_latency_seconds (histogram)
 		this.deliveryLatency = Timer.builder("chat.delivery.latency")
 			.description("send accepted (createdAt, the sender's gateway clock) to receive_private_message queued "
@@ -120,6 +135,10 @@ public class GatewayMetrics {
 
 	public void shed(ShedReason reason) {
 		this.shed.get(reason).increment();
+	}
+
+	public void disconnected(String reason) {
+		this.disconnects.getOrDefault(reason, this.disconnects.get(OTHER)).increment();
 	}
 
 	/** Negative (the sender's gateway clock ahead of this one) counts as zero. */

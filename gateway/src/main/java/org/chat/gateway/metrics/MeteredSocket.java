@@ -20,8 +20,9 @@ import tools.jackson.databind.node.MissingNode;
 
 /**
  * Counts what crosses one chat socket: client events in (and the errors their acks carry), emits out (by
- * outcome), {@code chat_error}s, and the delivery latency of {@code receive_private_message}. The chat layer
- * sees only this wrapper, so every path that answers or emits is counted without knowing about meters.
+ * outcome), {@code chat_error}s, the delivery latency of {@code receive_private_message}, and why the socket
+ * ended. The chat layer sees only this wrapper, so every path that answers or emits is counted without knowing
+ * about meters.
  */
 class MeteredSocket implements SocketIoSocket {
 
@@ -30,6 +31,8 @@ class MeteredSocket implements SocketIoSocket {
 	private final GatewayMetrics metrics;
 
 	private final Clock clock;
+
+	private boolean disconnectCounted;
 
 	MeteredSocket(SocketIoSocket delegate, GatewayMetrics metrics, Clock clock) {
 		this.delegate = delegate;
@@ -148,9 +151,26 @@ class MeteredSocket implements SocketIoSocket {
 		return this.delegate.remoteAddress();
 	}
 
+	/**
+	 * Counts the socket's end by its reason, once however many listeners there are. Counted through the chat
+	 * layer's own listener rather than one more of ours: a second listener per socket costs a list per socket.
+	 */
 	@Override
 	public void onDisconnect(Consumer<String> listener) {
-		this.delegate.onDisconnect(listener);
+		this.delegate.onDisconnect(reason -> {
+			countDisconnect(reason);
+			listener.accept(reason);
+		});
+	}
+
+	private void countDisconnect(String reason) {
+		synchronized (this) {
+			if (this.disconnectCounted) {
+				return;
+			}
+			this.disconnectCounted = true;
+		}
+		this.metrics.disconnected(reason);
 	}
 
 	@Override

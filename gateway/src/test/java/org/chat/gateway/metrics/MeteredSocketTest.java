@@ -170,6 +170,27 @@ class MeteredSocketTest {
 		assertThat(count("chat.gateway.shed", "reason", "overflow")).isZero();
 	}
 
+	@Test
+	void aSocketsEndCountsOnceByItsReasonAndUnknownReasonsAsOther() {
+		this.socket.onDisconnect(reason -> {
+		});
+		this.socket.onDisconnect(reason -> {
+		});
+		this.fake.close("ping timeout");
+
+		assertThat(count("chat.gateway.disconnects", "reason", "ping timeout")).as("two listeners, one socket")
+			.isEqualTo(1);
+		assertThat(count("chat.gateway.disconnects", "reason", "transport close")).isZero();
+
+		FakeSocket otherFake = new FakeSocket("s2");
+		new MeteredSocket(otherFake, this.metrics, Clock.systemUTC()).onDisconnect(reason -> {
+		});
+		otherFake.close("a reason from a newer engine");
+		assertThat(count("chat.gateway.disconnects", "reason", "other")).isEqualTo(1);
+		assertThat(this.meters.find("chat.gateway.disconnects").tag("reason", "a reason from a newer engine").counter())
+			.isNull();
+	}
+
 	private double count(String name, String tag, String value) {
 		return this.meters.get(name).tag(tag, value).counter().count();
 	}
