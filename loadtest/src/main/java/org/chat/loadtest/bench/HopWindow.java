@@ -1,20 +1,12 @@
 package org.chat.loadtest.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Where a message's time goes: the stack's own latency histograms (every process with a management port in its
@@ -39,8 +31,6 @@ final class HopWindow {
 	private static final Pattern BUCKET = Pattern.compile("^(\\w+)_bucket\\{([^}]*)\\} (\\S+)$");
 
 	private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");
-
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final Path runDir;
 
@@ -111,27 +101,7 @@ final class HopWindow {
 	/** Per hop, the cumulative bucket counts summed over every process. */
 	private Map<String, TreeMap<Double, Double>> scrape() {
 		Map<String, TreeMap<Double, Double>> sums = new LinkedHashMap<>();
-		for (int port : managementPorts()) {
-			String text;
-			try {
-				HttpResponse<String> response = this.http.send(HttpRequest
-					.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-					.timeout(Duration.ofSeconds(5))
-					.build(), HttpResponse.BodyHandlers.ofString());
-				if (response.statusCode() != 200) {
-					continue;
-				}
-				text = response.body();
-			}
-			catch (IOException ex) {
-				continue;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-			add(text, sums);
-		}
+		ManagementScrape.all(this.runDir).values().forEach(text -> add(text, sums));
 		return sums;
 	}
 
@@ -161,26 +131,6 @@ final class HopWindow {
 			}
 		}
 		return true;
-	}
-
-	private List<Integer> managementPorts() {
-		try (Stream<Path> files = Files.list(this.runDir)) {
-			return files.filter(file -> file.getFileName().toString().endsWith(".pid"))
-				.flatMap(file -> {
-					try {
-						return Files.readAllLines(file).stream();
-					}
-					catch (IOException ex) {
-						return Stream.empty();
-					}
-				})
-				.filter(line -> line.startsWith("management-port="))
-				.map(line -> Integer.parseInt(line.substring("management-port=".length()).trim()))
-				.toList();
-		}
-		catch (IOException ex) {
-			return List.of();
-		}
 	}
 
 }

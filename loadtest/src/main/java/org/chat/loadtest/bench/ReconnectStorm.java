@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -82,6 +85,8 @@ final class ReconnectStorm {
 	private final AtomicLong attempts = new AtomicLong();
 
 	private final AtomicLong connectFailures = new AtomicLong();
+
+	private final Map<String, AtomicLong> connectFailureCauses = new ConcurrentHashMap<>();
 
 	private final AtomicLong refusedPages = new AtomicLong();
 
@@ -211,6 +216,7 @@ final class ReconnectStorm {
 				Thread.sleep(2000);
 				// 3. the kill
 				CpuWindow cpu = CpuWindow.start(this.stats);
+				DisconnectWindow disconnects = DisconnectWindow.start(this.stats.runDir());
 				this.unsynced.addAll(storming);
 				this.killedAt = System.nanoTime();
 				this.victim.kill();
@@ -220,6 +226,7 @@ final class ReconnectStorm {
 				}
 				double stormSeconds = (System.nanoTime() - this.killedAt) / 1e9;
 				Map<String, Object> cpuPercent = cpu.stop();
+				Map<String, Long> socketsEnded = disconnects.stop();
 				cpuPercent.remove(victimName); // its pid file names the restarted process by now
 				senders.stop();
 				// 4. drain: the last acks, then one more sync for every recipient still missing an acked message
@@ -252,12 +259,19 @@ final class ReconnectStorm {
 				result.put("syncedMs", Results.percentiles(this.syncedMicros.getIntervalHistogram()));
 				result.put("reconnectAttempts", this.attempts.get());
 				result.put("connectFailures", this.connectFailures.get());
+				Map<String, Long> causes = new TreeMap<>();
+				this.connectFailureCauses.forEach((cause, count) -> causes.put(cause, count.get()));
+				result.put("connectFailureCauses", causes);
+				// the killed gateway's sockets are not in it (its process is gone): what ended on the others, and why
+				result.put("gatewayDisconnects", socketsEnded);
 				result.put("syncPages", this.syncPages.get());
 				result.put("refusedPages", this.refusedPages.get());
 				result.put("messages", messages);
 				result.put("cpuPercentDuringStorm", cpuPercent);
 				result.put("settings", this.storm.describe());
 				System.out.println(summary(result));
+				System.out.printf(Locale.ROOT, "failed connect attempts by cause: %s%nsockets ended on the other gateways by reason: %s%n",
+						causes, socketsEnded);
 			}
 			finally {
 				this.ending = true;
@@ -293,7 +307,7 @@ final class ReconnectStorm {
 				InetAddress source = sources.get(Math.floorMod(sourceTurn.getAndIncrement(), sources.size()));
 				client.connect(gateway, source, token, stormClient::onFrame).whenComplete((channel, error) -> {
 					if (error != null) {
-						stormClient.attemptFailed();
+						stormClient.attemptFailed(error);
 					}
 					else {
 						stormClient.reconnected(channel);
@@ -343,10 +357,22 @@ final class ReconnectStorm {
 			}
 
 			@Override
-			public void connectFailed() {
+			public void connectFailed(Throwable cause) {
 				connectFailures.incrementAndGet();
+				connectFailureCauses.computeIfAbsent(cause(cause), c -> new AtomicLong()).incrementAndGet();
 			}
 		};
+	}
+
+	/** A failed attempt's cause as a short label: the exception's type and message with its numbers blanked. */
+	static String cause(Throwable error) {
+		Throwable t = error;
+		while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+			t = t.getCause();
+		}
+		String message = t.getMessage() == null ? "" : ": " + t.getMessage().replaceAll("[0-9]+", "N");
+		String label = t.getClass().getSimpleName() + message;
+		return label.length() <= 120 ? label : label.substring(0, 120);
 	}
 
 	private long sinceKillMicros() {

@@ -62,7 +62,7 @@ final class StormClient extends SyncingClient {
 
 		void refusedPage();
 
-		void connectFailed();
+		void connectFailed(Throwable cause);
 
 	}
 
@@ -114,8 +114,8 @@ final class StormClient extends SyncingClient {
 	}
 
 	/** An attempt failed (refused, closed, timed out): try again later, on the next survivor. */
-	synchronized void attemptFailed() {
-		this.network.connectFailed();
+	synchronized void attemptFailed(Throwable cause) {
+		this.network.connectFailed(cause);
 		scheduleReconnect();
 	}
 
