@@ -59,7 +59,7 @@ public record PresenceProperties(@DefaultValue("" + Topics.DEFAULT_PARTITIONS) @
 	 * @param clientBandwidth most user_list bytes per client and second: a larger list stretches its window
 	 */
 	public record UserList(@DefaultValue("250ms") @NotNull Duration window,
-			@DefaultValue("1000") @Min(1) @Max(100000) int cap, @DefaultValue("32KB") @NotNull DataSize clientBandwidth) {
+			@DefaultValue("1000") @Min(1) @Max(100000) int cap, @DefaultValue("8KB") @NotNull DataSize clientBandwidth) {
 
 		@AssertTrue(message = "user-list.window and user-list.client-bandwidth must be positive")
 		public boolean isWindowPositive() {
