@@ -7,12 +7,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.chat.contracts.PresenceKeys;
 import org.chat.contracts.envelope.SessionRef;
 import org.chat.gateway.session.ChatSession;
-import org.chat.testsupport.TestInfra;
+import org.chat.testsupport.redis.TestRedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveHashOperations;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.test.StepVerifier;
@@ -24,7 +22,7 @@ class RedisSessionRoutesIT {
 
 	private static final Duration VERIFY = Duration.ofSeconds(10);
 
-	private static LettuceConnectionFactory factory;
+	private static TestRedisClient client;
 
 	private static ReactiveStringRedisTemplate redis;
 
@@ -34,16 +32,13 @@ class RedisSessionRoutesIT {
 
 	@BeforeAll
 	static void connect() {
-		TestInfra infra = TestInfra.get();
-		factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(infra.redisHost(), infra.redisPort()));
-		factory.afterPropertiesSet();
-		factory.start();
-		redis = new ReactiveStringRedisTemplate(factory);
+		client = TestRedisClient.open();
+		redis = client.template();
 	}
 
 	@AfterAll
 	static void close() {
-		factory.destroy();
+		client.close();
 	}
 
 	@Test
@@ -71,7 +66,7 @@ class RedisSessionRoutesIT {
 	@Test
 	void aRoutableSessionAsksRedisNoMore() {
 		AtomicInteger hashReads = new AtomicInteger();
-		ReactiveStringRedisTemplate counting = new ReactiveStringRedisTemplate(factory) {
+		ReactiveStringRedisTemplate counting = new ReactiveStringRedisTemplate(client.connectionFactory()) {
 			@Override
 			public <HK, HV> ReactiveHashOperations<String, HK, HV> opsForHash() {
 				hashReads.incrementAndGet();

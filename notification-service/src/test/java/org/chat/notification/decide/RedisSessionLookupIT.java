@@ -6,12 +6,10 @@ import java.util.UUID;
 
 import org.chat.contracts.PresenceKeys;
 import org.chat.contracts.routing.SessionEntry;
-import org.chat.testsupport.TestInfra;
+import org.chat.testsupport.redis.TestRedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +19,7 @@ class RedisSessionLookupIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private static LettuceConnectionFactory factory;
+	private static TestRedisClient client;
 
 	private static ReactiveStringRedisTemplate redis;
 
@@ -29,16 +27,13 @@ class RedisSessionLookupIT {
 
 	@BeforeAll
 	static void connect() {
-		TestInfra infra = TestInfra.get();
-		factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration(infra.redisHost(), infra.redisPort()));
-		factory.afterPropertiesSet();
-		factory.start();
-		redis = new ReactiveStringRedisTemplate(factory);
+		client = TestRedisClient.open();
+		redis = client.template();
 	}
 
 	@AfterAll
 	static void close() {
-		factory.destroy();
+		client.close();
 	}
 
 	@Test

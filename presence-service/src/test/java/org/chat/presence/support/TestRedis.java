@@ -1,7 +1,6 @@
 package org.chat.presence.support;
 
-import org.chat.testsupport.TestInfra;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.chat.testsupport.redis.TestRedisClient;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -10,23 +9,15 @@ public final class TestRedis {
 
 	private static TestRedis instance;
 
-	private final LettuceConnectionFactory factory;
-
 	private static final int SCRIPT_TESTS_DATABASE = 7;
 
-	private final ReactiveStringRedisTemplate template;
+	private final TestRedisClient client;
 
 	private TestRedis() {
-		TestInfra infra = TestInfra.get();
-		RedisStandaloneConfiguration redis = new RedisStandaloneConfiguration(infra.redisHost(), infra.redisPort());
 		// a database of its own: presence-service contexts of other ITs in this JVM keep sweeping database 0,
 		// and these script tests flush theirs between cases
-		redis.setDatabase(SCRIPT_TESTS_DATABASE);
-		this.factory = new LettuceConnectionFactory(redis);
-		this.factory.afterPropertiesSet();
-		this.factory.start();
-		this.template = new ReactiveStringRedisTemplate(this.factory);
-		Runtime.getRuntime().addShutdownHook(new Thread(this.factory::destroy));
+		this.client = TestRedisClient.open(SCRIPT_TESTS_DATABASE);
+		Runtime.getRuntime().addShutdownHook(new Thread(this.client::close));
 	}
 
 	public static synchronized TestRedis get() {
@@ -37,15 +28,15 @@ public final class TestRedis {
 	}
 
 	public ReactiveStringRedisTemplate template() {
-		return this.template;
+		return this.client.template();
 	}
 
 	public LettuceConnectionFactory connectionFactory() {
-		return this.factory;
+		return this.client.connectionFactory();
 	}
 
 	public void flush() {
-		this.template.execute(connection -> connection.serverCommands().flushDb()).blockLast();
+		template().execute(connection -> connection.serverCommands().flushDb()).blockLast();
 	}
 
 }
