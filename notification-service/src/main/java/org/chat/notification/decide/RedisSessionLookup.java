@@ -1,8 +1,5 @@
 package org.chat.notification.decide;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -23,7 +20,8 @@ import reactor.core.publisher.Mono;
 public final class RedisSessionLookup implements SessionLookup {
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> SESSIONS_EXIST = RedisScript.of(script("lua/sessions-exist.lua"), List.class);
+	private static final RedisScript<List> SESSIONS_EXIST = RedisScript.of(new ClassPathResource("lua/sessions-exist.lua"),
+			List.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -45,15 +43,6 @@ public final class RedisSessionLookup implements SessionLookup {
 				}
 				return withSessions;
 			});
-	}
-
-	private static String script(String path) {
-		try {
-			return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("missing Lua script " + path, ex);
-		}
 	}
 
 }
