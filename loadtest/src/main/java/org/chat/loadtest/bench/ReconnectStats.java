@@ -7,12 +7,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-/** What the reconnecting clients measured: drop → synced latencies (µs) and how the hops went. */
+/**
+ * What the reconnecting clients measured: drop → synced latencies (µs), split at the moment the new socket is
+ * connected (handshakes, authentication) and the rest (register and every sync page), and how the hops went.
+ */
 final class ReconnectStats {
 
 	private static final long MAX_MICROS = 120_000_000L;
 
 	private final Recorder dropToSynced = new Recorder(MAX_MICROS, 3);
+
+	private final Recorder dropToConnected = new Recorder(MAX_MICROS, 3);
+
+	private final Recorder connectedToSynced = new Recorder(MAX_MICROS, 3);
 
 	private final AtomicLong drops = new AtomicLong();
 
@@ -28,8 +35,22 @@ final class ReconnectStats {
 		this.drops.incrementAndGet();
 	}
 
-	void synced(long nanos) {
-		this.dropToSynced.recordValue(Math.max(0, Math.min(MAX_MICROS, nanos / 1000)));
+	/** @param nanos from the drop to the new socket's Socket.IO CONNECT */
+	void connected(long nanos) {
+		this.dropToConnected.recordValue(micros(nanos));
+	}
+
+	/**
+	 * @param nanos from the drop to the last sync page
+	 * @param sinceConnectedNanos from the new socket's CONNECT to the last sync page
+	 */
+	void synced(long nanos, long sinceConnectedNanos) {
+		this.dropToSynced.recordValue(micros(nanos));
+		this.connectedToSynced.recordValue(micros(sinceConnectedNanos));
+	}
+
+	private static long micros(long nanos) {
+		return Math.max(0, Math.min(MAX_MICROS, nanos / 1000));
 	}
 
 	void connectFailed() {
@@ -54,6 +75,8 @@ final class ReconnectStats {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("reconnects", this.drops.get());
 		report.put("latencyMs", Results.percentiles(latency));
+		report.put("dropToConnectedMs", Results.percentiles(this.dropToConnected.getIntervalHistogram()));
+		report.put("connectedToSyncedMs", Results.percentiles(this.connectedToSynced.getIntervalHistogram()));
 		report.put("syncPages", this.pages.get());
 		report.put("refusedPages", this.refusedPages.get());
 		report.put("connectFailures", this.connectFailures.get());

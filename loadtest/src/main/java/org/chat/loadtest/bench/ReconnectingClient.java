@@ -52,6 +52,9 @@ final class ReconnectingClient extends SyncingClient implements WsConnection.Fra
 
 	private long droppedAt;
 
+	/** When the current socket's CONNECT came (0: not yet, or not after a drop). */
+	private long connectedAt;
+
 	private long hops;
 
 	private boolean running;
@@ -156,6 +159,7 @@ final class ReconnectingClient extends SyncingClient implements WsConnection.Fra
 			this.chain = null;
 			this.gateway = (this.gateway + 1) % this.gateways.size();
 			this.droppedAt = System.nanoTime();
+			this.connectedAt = 0;
 			hop = ++this.hops;
 		}
 		this.stats.dropped();
@@ -187,6 +191,10 @@ final class ReconnectingClient extends SyncingClient implements WsConnection.Fra
 					return;
 				}
 				synchronized (this) {
+					if (this.droppedAt != 0) {
+						this.connectedAt = System.nanoTime();
+						this.stats.connected(this.connectedAt - this.droppedAt);
+					}
 					this.current = connection;
 					connection.send(SioFrames.register(0, this.userId, this.userId));
 					startChain();
@@ -225,7 +233,8 @@ final class ReconnectingClient extends SyncingClient implements WsConnection.Fra
 	protected void synced(SyncChain done) {
 		this.stats.pages(done.pages());
 		if (this.droppedAt != 0) {
-			this.stats.synced(System.nanoTime() - this.droppedAt);
+			long now = System.nanoTime();
+			this.stats.synced(now - this.droppedAt, now - this.connectedAt);
 			this.droppedAt = 0;
 			if (this.running) {
 				scheduleHop();

@@ -50,6 +50,13 @@ class ReconnectToSyncedIT {
 		Map<?, ?> latency = (Map<?, ?>) report.get("latencyMs");
 		assertThat(reconnectsDone).isGreaterThanOrEqualTo(2 * 7);
 		assertThat(latency.get("count")).as("one sample per reconnect").isEqualTo(reconnectsDone);
+		Map<?, ?> connect = (Map<?, ?>) report.get("dropToConnectedMs");
+		Map<?, ?> sync = (Map<?, ?>) report.get("connectedToSyncedMs");
+		assertThat(connect.get("count")).as("one connect sample per reconnect").isEqualTo(reconnectsDone);
+		assertThat(sync.get("count")).as("one sync sample per reconnect").isEqualTo(reconnectsDone);
+		assertThat((Double) sync.get("max")).as("the sync part is part of the whole")
+			.isLessThanOrEqualTo((Double) latency.get("max"));
+		assertThat(ReconnectToSynced.summary(report)).contains("drop to connected p50", "connected to synced p50");
 		assertThat(report.get("incomplete")).isEqualTo(0L);
 		assertThat(report.get("refusedPages")).as("refused pages were asked again").isNotEqualTo(0L);
 		assertThat((Long) report.get("acked")).isGreaterThan(40);
