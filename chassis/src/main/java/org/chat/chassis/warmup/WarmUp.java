@@ -6,7 +6,8 @@ package org.chat.chassis.warmup;
  * {@link WarmUpConfiguration}; readiness goes UP once every warm-up has run its rounds or the budget is spent.
  * <p>
  * A round must not send anything a user or another service could see: use the in-memory parts of the path
- * (codecs, validation, JSON, token checks), never Kafka, Redis or MongoDB writes.
+ * (codecs, validation, JSON, token checks) and reads of keys no user can have, never Kafka sends or Redis or MongoDB
+ * writes (a publish only to a channel no process subscribes).
  */
 public interface WarmUp {
 

@@ -5,11 +5,13 @@ import java.time.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.chat.chassis.kafka.ConsumerProperties;
 import org.chat.contracts.routing.RedisRoutingLookup;
+import org.chat.contracts.routing.RoutingLookup;
 import org.chat.message.consume.BatchProcessor;
 import org.chat.message.consume.MessagesListener;
 import org.chat.message.consume.QueriesListener;
 import org.chat.message.consume.RecordDispatcher;
 import org.chat.message.fanout.Fanout;
+import org.chat.message.fanout.GatewayPublisher;
 import org.chat.message.fanout.RedisGatewayPublisher;
 import org.chat.message.feed.FeedStore;
 import org.chat.message.feed.InboxSync;
@@ -86,9 +88,19 @@ public class MessageServiceConfiguration {
 	}
 
 	@Bean
-	Fanout fanout(ReactiveStringRedisTemplate redis, MessagesProperties properties, MessageMetrics metrics) {
-		return new Fanout(new RedisRoutingLookup(redis), new RedisGatewayPublisher(redis), properties.fanoutTimeout(),
-				metrics);
+	RoutingLookup routingLookup(ReactiveStringRedisTemplate redis) {
+		return new RedisRoutingLookup(redis);
+	}
+
+	@Bean
+	GatewayPublisher gatewayPublisher(ReactiveStringRedisTemplate redis) {
+		return new RedisGatewayPublisher(redis);
+	}
+
+	@Bean
+	Fanout fanout(RoutingLookup routing, GatewayPublisher publisher, MessagesProperties properties,
+			MessageMetrics metrics) {
+		return new Fanout(routing, publisher, properties.fanoutTimeout(), metrics);
 	}
 
 	@Bean
