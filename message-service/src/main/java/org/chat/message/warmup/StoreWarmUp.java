@@ -27,8 +27,8 @@ import reactor.core.publisher.Mono;
  * before the first batch. A cold instance spent most of its first seconds interpreting exactly these (a JFR profile
  * of a restarted instance under 500 msgs/s: the Mongo driver's event loop, Lettuce's and the consumer threads).
  * <p>
- * Nothing is written. The users and message ids contain {@code ':'}, which no user id may, so every find and
- * lookup misses; the publish goes to the channel of gateway {@value #GATEWAY}, which no gateway has, as a reply to
+ * Nothing is written. The users and message ids contain {@code ':'}, which no user id may
+ * ({@link org.chat.contracts.UserIds}), so every find and lookup misses; the publish goes to the channel of gateway {@value #GATEWAY}, which no gateway has, as a reply to
  * a session that does not exist. A round fails when MongoDB or Redis does, and the runner then drops this warm-up.
  */
 class StoreWarmUp implements WarmUp {
