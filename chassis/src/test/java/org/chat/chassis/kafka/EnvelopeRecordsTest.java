@@ -1,12 +1,15 @@
 package org.chat.chassis.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.chat.contracts.Topics;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.events.MessageDelivered;
+import org.chat.contracts.events.SendMessage;
 import org.chat.contracts.envelope.SessionRef;
 import org.chat.contracts.json.ContractViolation;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,60 @@ class EnvelopeRecordsTest {
 			.decode(new ConsumerRecord<>(Topics.PRESENCE, 0, 0, "k", "{\"type\"".getBytes(StandardCharsets.UTF_8))))
 			.isInstanceOf(ContractViolation.class)
 			.hasMessage("undecodable envelope");
+	}
+
+	@Test
+	void aTypedDecodeGivesEveryEnvelopeFieldAndThePayloadAsItsRecord() {
+		SendMessage send = new SendMessage("m1", "bob", "hi \"there\"", "c1", Instant.parse("2026-12-04T10:15:30.123Z"));
+		Envelope envelope = Envelope.of(EventType.MESSAGE_SEND, "e1", ALICE, send);
+
+		EnvelopeRecords.Typed<SendMessage> typed = EnvelopeRecords.decodeTyped("message.send",
+				EnvelopeRecords.toRecord("k", envelope).value(), SendMessage.class);
+
+		assertThat(typed.payload()).isEqualTo(send);
+		assertThat(typed.envelope()).isEqualTo(new Envelope(envelope.type(), "e1", "alice", "s1", "gw", 1,
+				envelope.sentAt(), null));
+	}
+
+	@Test
+	void aTypedDecodeSkipsUnknownFieldsAndTakesTheFieldsInAnyOrder() {
+		String value = "{\"future\":{\"a\":[1,2]},\"payload\":{\"messageId\":\"m1\",\"senderId\":\"bob\"},"
+				+ "\"userId\":\"alice\",\"eventId\":\"e1\",\"sessionId\":null,\"type\":\"message.delivered\"}";
+
+		EnvelopeRecords.Typed<MessageDelivered> typed = EnvelopeRecords.decodeTyped("message.delivered",
+				value.getBytes(StandardCharsets.UTF_8), MessageDelivered.class);
+
+		assertThat(typed.payload()).isEqualTo(new MessageDelivered("m1", "bob"));
+		assertThat(typed.envelope().userId()).isEqualTo("alice");
+		assertThat(typed.envelope().sessionId()).isNull();
+	}
+
+	@Test
+	void aTypedDecodeRefusesWhatIsNotAnEnvelopeOfTheDeclaredType() {
+		byte[] send = EnvelopeRecords.toRecord("k", Envelope.of(EventType.MESSAGE_SEND, "e1", ALICE,
+				new SendMessage("m1", "bob", "hi", null, Instant.EPOCH))).value();
+
+		assertThatThrownBy(() -> EnvelopeRecords.decodeTyped("message.delivered", send, MessageDelivered.class))
+			.isInstanceOf(ContractViolation.class)
+			.hasMessage("header says message.delivered, value says message.send");
+		assertThatThrownBy(() -> decodeTyped("{\"type\":\"message.delivered\",\"eventId\":\"e1\",\"payload\":"
+				+ "{\"messageId\":\"m1\"}}"))
+			.isInstanceOf(ContractViolation.class)
+			.hasMessage("message.delivered without eventId, userId or payload");
+		assertThatThrownBy(() -> decodeTyped("{\"type\":\"message.delivered\",\"eventId\":\"e1\",\"userId\":\"a\","
+				+ "\"payload\":{\"messageId\":\"m1\"}} {}"))
+			.isInstanceOf(ContractViolation.class)
+			.hasMessage("undecodable message.delivered: trailing content");
+		assertThatThrownBy(() -> decodeTyped("[1]")).isInstanceOf(ContractViolation.class)
+			.hasMessage("undecodable message.delivered: not an object");
+		assertThatThrownBy(() -> decodeTyped("{\"type\":\"message.delivered\",\"payload\":[1]}"))
+			.isInstanceOf(ContractViolation.class)
+			.hasMessageStartingWith("undecodable message.delivered: ");
+	}
+
+	private static EnvelopeRecords.Typed<MessageDelivered> decodeTyped(String value) {
+		return EnvelopeRecords.decodeTyped("message.delivered", value.getBytes(StandardCharsets.UTF_8),
+				MessageDelivered.class);
 	}
 
 	private static ConsumerRecord<String, byte[]> consumed(ProducerRecord<String, byte[]> produced) {

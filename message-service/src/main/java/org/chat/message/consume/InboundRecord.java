@@ -5,7 +5,7 @@ import org.chat.contracts.envelope.EventType;
 
 /**
  * A decoded chat.messages record and where it sits in its partition. {@code decodedPayload} is the payload
- * already decoded to its record (sends and receipts, see {@link DirectPayloads}; the envelope then carries no
+ * already decoded to its record (sends and receipts, see {@link RecordDecoder}; the envelope then carries no
  * payload tree), or {@code null}: read the payload with {@link #payload}, never through the envelope.
  */
 public record InboundRecord(int partition, long offset, EventType type, Envelope envelope, Object decodedPayload) {

@@ -2,24 +2,31 @@ package org.chat.message.consume;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.chat.chassis.kafka.EnvelopeRecords;
 import org.chat.contracts.envelope.Envelope;
 import org.chat.contracts.envelope.EventType;
+import org.chat.contracts.events.MessageDelivered;
+import org.chat.contracts.events.SendMessage;
 import org.chat.contracts.json.ContractViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes a polled batch by each record's type header: sends and receipts straight to their payload
- * ({@link DirectPayloads}), the rest as a whole envelope. A record without the header (written before it
+ * Decodes a polled batch by each record's type header: sends and receipts, nearly all of the traffic, straight
+ * to their payload record ({@link EnvelopeRecords#decodeTyped}), the rest as a whole envelope. A record without the header (written before it
  * existed) is read as a whole envelope. Undecodable records and unknown types are logged with the reason and
  * skipped (poison pills).
  */
 public final class RecordDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(RecordDecoder.class);
+
+	/** The types decoded straight to their payload. */
+	private static final Map<EventType, Class<?>> DIRECT = Map.of(EventType.MESSAGE_SEND, SendMessage.class,
+			EventType.MESSAGE_DELIVERED, MessageDelivered.class);
 
 	private RecordDecoder() {
 	}
@@ -52,9 +59,10 @@ public final class RecordDecoder {
 			if (type == null) {
 				return unknown(record, declared);
 			}
-			DirectPayloads.Direct direct = DirectPayloads.of(type);
-			if (direct != null) {
-				return direct.decode(record.partition(), record.offset(), record.value());
+			Class<?> payload = DIRECT.get(type);
+			if (payload != null) {
+				EnvelopeRecords.Typed<?> typed = EnvelopeRecords.decodeTyped(declared, record.value(), payload);
+				return new InboundRecord(record.partition(), record.offset(), type, typed.envelope(), typed.payload());
 			}
 		}
 		Envelope envelope = EnvelopeRecords.decode(record);
