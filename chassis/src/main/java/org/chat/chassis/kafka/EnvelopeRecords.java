@@ -108,9 +108,7 @@ public final class EnvelopeRecords {
 				throw new ContractViolation("undecodable " + declared + ": trailing content");
 			}
 		}
-		if (!declared.equals(type)) {
-			throw new ContractViolation("header says " + declared + ", value says " + type);
-		}
+		requireDeclared(declared, type);
 		if (eventId == null || userId == null || payload == null) {
 			throw new ContractViolation(declared + " without eventId, userId or payload");
 		}
@@ -132,10 +130,16 @@ public final class EnvelopeRecords {
 		}
 		Envelope envelope = Envelope.fromBytes(record.value());
 		String declared = declaredType(record);
-		if (declared != null && !declared.equals(envelope.type())) {
-			throw new ContractViolation("header says " + declared + ", value says " + envelope.type());
+		if (declared != null) {
+			requireDeclared(declared, envelope.type());
 		}
 		return envelope;
+	}
+
+	private static void requireDeclared(String declared, String type) {
+		if (!declared.equals(type)) {
+			throw new ContractViolation("header says " + declared + ", value says " + type);
+		}
 	}
 
 }
