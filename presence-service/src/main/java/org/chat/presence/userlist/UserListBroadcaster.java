@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
  * A large list stretches its own window: every client gets each list, so bytes per client and second are
  * list size × broadcasts per second. Before publishing a list of B bytes the gate is set again for
  * {@code max(window, B / clientBandwidth)}: at the default 8 KB/s, 4 lists a second up to 2 KB (~15 users), one
- * every ~16 s of 130 KB (1,000 users). Without it the bytes of a churning cluster grow with users², and a reconnect storm spent the
- * surviving gateways' CPU writing user lists instead of accepting the reconnects.
+ * every ~16 s of 130 KB (1,000 users). Without it the bytes of a churning cluster grow with users², and a
+ * reconnect storm spent the surviving gateways' CPU writing user lists instead of accepting the reconnects.
  */
 public class UserListBroadcaster {
 
