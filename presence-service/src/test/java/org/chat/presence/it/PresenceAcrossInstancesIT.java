@@ -121,6 +121,9 @@ class PresenceAcrossInstancesIT {
 				"--chat.presence.typing.timeout=" + TYPING_TIMEOUT.toMillis() + "ms",
 				"--chat.presence.typing.poll-interval=50ms",
 				"--chat.presence.user-list.window=" + userListWindow.toMillis() + "ms",
+				// the window stays the configured one: the run sleeps three of them before its last tick, and a
+				// 60-user list at the default 8 KB/s would stretch it past that (UserListBroadcasterIT covers that)
+				"--chat.presence.user-list.client-bandwidth=10MB",
 				"--logging.level.org.apache.kafka=WARN");
 	}
 
