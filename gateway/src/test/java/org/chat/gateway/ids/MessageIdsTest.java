@@ -1,11 +1,11 @@
 package org.chat.gateway.ids;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chat.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +21,7 @@ class MessageIdsTest {
 			for (int i = 0; i < 1000; i++) {
 				generated.add(ids.next());
 			}
-			clock.instant = clock.instant.plusSeconds(1);
+			clock.advance(Duration.ofSeconds(1));
 		}
 		assertThat(generated).allMatch(MessageIds::isValid).doesNotHaveDuplicates();
 		assertThat(generated.get(0)).startsWith(Long.toHexString(Instant.parse("2026-01-01T00:00:00Z").getEpochSecond()));
@@ -45,31 +45,6 @@ class MessageIdsTest {
 		assertThat(MessageIds.isValid("65A1B2C3D4E5F60718293A4B")).isFalse();
 		assertThat(MessageIds.isValid("65a1b2c3d4e5f60718293a4")).isFalse();
 		assertThat(MessageIds.isValid(null)).isFalse();
-	}
-
-	private static final class MutableClock extends Clock {
-
-		private Instant instant;
-
-		MutableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
-		@Override
-		public java.time.ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

@@ -3,7 +3,7 @@ package org.chat.message.order;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.chat.message.support.MutableClock;
+import org.chat.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -36,6 +36,7 @@ import org.chat.message.store.StoredMessage;
 import org.chat.message.store.UnreadCounter;
 import org.chat.message.store.UnreadStore;
 import org.chat.message.store.UserStore;
+import org.chat.testsupport.MutableClock;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import reactor.core.publisher.Flux;
 

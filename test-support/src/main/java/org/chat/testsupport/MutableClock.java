@@ -1,4 +1,4 @@
-package org.chat.message.support;
+package org.chat.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
