@@ -12,6 +12,7 @@ import org.chat.gateway.metrics.MeteredConnectionHandler;
 import org.chat.gateway.presence.EpochAllocator;
 import org.chat.gateway.presence.RedisSessionRoutes;
 import org.chat.gateway.presence.SessionEvents;
+import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.ratelimit.RateLimitProperties;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
@@ -55,11 +56,16 @@ class ChatConfiguration {
 	}
 
 	@Bean
+	RedisSessionRoutes redisSessionRoutes(ReactiveStringRedisTemplate redis, GatewayProperties gateway) {
+		return new RedisSessionRoutes(redis, gateway.routableWait());
+	}
+
+	@Bean
 	ChatEvents chatEvents(LimitsProperties limits, EnvelopePublisher publisher, SessionEvents sessionEvents,
-			PendingReplies pending, ReactiveStringRedisTemplate redis, GatewayProperties gateway) {
+			PendingReplies pending, SessionRoutes routes) {
 		Clock clock = Clock.systemUTC();
 		return new ChatEvents(new EventValidator(limits), publisher, sessionEvents, pending, new MessageIds(clock),
-				clock, new RedisSessionRoutes(redis, gateway.routableWait()));
+				clock, routes);
 	}
 
 	@Bean

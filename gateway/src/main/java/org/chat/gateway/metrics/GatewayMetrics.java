@@ -69,6 +69,10 @@ public class GatewayMetrics {
 
 	private final Timer deliveryLatency;
 
+	private final Map<String, Timer> ackLatency;
+
+	private final Timer routableWait;
+
 	private final Map<String, Timer> produceTimers = new ConcurrentHashMap<>();
 
 	private final MeterRegistry meters;
@@ -115,6 +119,24 @@ public class GatewayMetrics {
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofSeconds(30))
 			.register(meters);
+		// chat_gateway_ack_latency_seconds{event} (histogram)
+		this.ackLatency = CLIENT_EVENTS.stream().distinct().collect(Collectors.toUnmodifiableMap(Function.identity(),
+				event -> Timer.builder("chat.gateway.ack.latency")
+					.description("client event received to its acknowledgement sent (ok or error), by event: what a "
+							+ "client waits for a send to be stored or a query answered")
+					.tag("event", event)
+					.publishPercentileHistogram()
+					.minimumExpectedValue(Duration.ofMillis(1))
+					.maximumExpectedValue(Duration.ofSeconds(30))
+					.register(meters)));
+		// chat_sync_routable_wait_seconds (histogram)
+		this.routableWait = Timer.builder("chat.sync.routable.wait")
+			.description("how long a socket's first sync_messages was held until presence-service had made its "
+					+ "session routable (or the wait gave up)")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(30))
+			.register(meters);
 	}
 
 	private static Map<String, Counter> counters(List<String> names, Function<String, Counter> counter) {
@@ -144,6 +166,14 @@ public class GatewayMetrics {
 	/** Negative (the sender's gateway clock ahead of this one) counts as zero. */
 	public void delivered(Duration latency) {
 		this.deliveryLatency.record(latency.isNegative() ? Duration.ZERO : latency);
+	}
+
+	public void acked(String event, Duration latency) {
+		this.ackLatency.getOrDefault(event, this.ackLatency.get(UNKNOWN)).record(latency);
+	}
+
+	public void routableWait(Duration wait) {
+		this.routableWait.record(wait);
 	}
 
 	/** {@code chat_kafka_produce_seconds{topic,result}}: publish call to broker acknowledgement (or failure). */

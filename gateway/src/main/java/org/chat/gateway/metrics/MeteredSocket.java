@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
 
 /**
- * Counts what crosses one chat socket: client events in (and the errors their acks carry), emits out (by
- * outcome), {@code chat_error}s, the delivery latency of {@code receive_private_message}, and why the socket
- * ended. The chat layer sees only this wrapper, so every path that answers or emits is counted without knowing
+ * Counts what crosses one chat socket: client events in (the time to their acks, and the errors these carry),
+ * emits out (by outcome), {@code chat_error}s, the delivery latency of {@code receive_private_message}, and why the
+ * socket ended. The chat layer sees only this wrapper, so every path that answers or emits is counted without knowing
  * about meters.
  */
 class MeteredSocket implements SocketIoSocket {
@@ -53,12 +53,14 @@ class MeteredSocket implements SocketIoSocket {
 	private EventListener counted(EventListener listener) {
 		return (socket, event, args, ack) -> {
 			this.metrics.eventIn(event);
-			listener.onEvent(socket, event, args, (ack != null) ? counted(ack) : null);
+			listener.onEvent(socket, event, args, (ack != null) ? counted(event, ack) : null);
 		};
 	}
 
-	private Ack counted(Ack ack) {
+	private Ack counted(String event, Ack ack) {
+		Instant received = this.clock.instant();
 		return args -> {
+			this.metrics.acked(event, Duration.between(received, this.clock.instant()));
 			JsonNode ok = member(args, "ok");
 			if (ok.isBoolean() && !ok.booleanValue()) {
 				this.metrics.error(member(args, "error").path("code").asString(GatewayMetrics.OTHER));

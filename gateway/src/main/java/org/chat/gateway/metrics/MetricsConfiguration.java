@@ -1,5 +1,6 @@
 package org.chat.gateway.metrics;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -7,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.kafka.KafkaEnvelopePublisher;
+import org.chat.gateway.presence.RedisSessionRoutes;
+import org.chat.gateway.presence.SessionRoutes;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.web.EngineEndpoint;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +35,13 @@ class MetricsConfiguration {
 					all -> all.stream().mapToLong(endpoint -> endpoint.server().perAddress().refused()).sum())
 			.description("Engine.IO opens refused with HTTP 429: the address held chat.engine.max-connections-per-address")
 			.register(meters);
+	}
+
+	/** What the chat layer holds a first sync on: the Redis routes, timed. */
+	@Bean
+	@Primary
+	SessionRoutes timedSessionRoutes(RedisSessionRoutes redis, GatewayMetrics metrics) {
+		return new TimedSessionRoutes(redis, metrics, Clock.systemUTC());
 	}
 
 	/** What the chat layer publishes through: the Kafka publisher, timed. */

@@ -4,9 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.chat.contracts.client.ClientEvents;
 import org.chat.contracts.envelope.SessionRef;
@@ -24,12 +27,16 @@ import org.chat.gateway.ratelimit.TokenBucket;
 import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
+import org.chat.gateway.socketio.Ack;
 import org.chat.gateway.socketio.EventListener;
 import org.chat.gateway.socketio.PreparedEvent;
 import org.chat.gateway.socketio.SocketIoSocket.Outcome;
 import org.chat.gateway.validation.EventValidator;
 import org.chat.gateway.validation.LimitsProperties;
+import org.chat.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +150,47 @@ class MeteredSocketTest {
 
 		assertThat(ack.answer()).isEqualTo(Json.MAPPER.readTree("{\"ok\":false,\"error\":{\"code\":\"unavailable\"}}"));
 		assertThat(count("chat.gateway.errors", "code", "unavailable")).isEqualTo(1);
+	}
+
+	@Test
+	void acksAreTimedFromTheirEventByTheEventsName() {
+		MutableClock clock = new MutableClock(NOW);
+		MeteredSocket timed = new MeteredSocket(this.fake, this.metrics, clock);
+		List<Ack> parked = new ArrayList<>();
+		timed.onAny((sock, event, args, ack) -> parked.add(ack));
+		this.fake.fire(ClientEvents.SYNC_MESSAGES, "{}", new RecordingAck());
+		clock.advance(Duration.ofMillis(15));
+		this.fake.fire("drop_database", List.of(), new RecordingAck());
+		clock.advance(Duration.ofMillis(25));
+		parked.forEach(ack -> ack.send(Json.MAPPER.readTree("{\"ok\":true}")));
+
+		Timer sync = this.meters.get("chat.gateway.ack.latency").tag("event", ClientEvents.SYNC_MESSAGES).timer();
+		assertThat(sync.count()).isEqualTo(1);
+		assertThat(sync.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
+		Timer unknown = this.meters.get("chat.gateway.ack.latency").tag("event", "unknown").timer();
+		assertThat(unknown.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(25);
+		assertThat(this.meters.find("chat.gateway.ack.latency").tag("event", "drop_database").timer()).isNull();
+	}
+
+	@Test
+	void aFirstSyncsWaitForItsRouteIsTimedAndARoutableSessionsIsNot() {
+		MutableClock clock = new MutableClock(NOW);
+		ChatSession session = new ChatSession(this.fake, new SessionRef("alice", "s1", "gw-1", 1),
+				new TokenBucket(1, 1, System::nanoTime));
+		Sinks.Empty<Void> route = Sinks.empty();
+		SessionRoutes redis = waiting -> route.asMono().doOnSuccess(done -> waiting.markRoutable());
+		TimedSessionRoutes routes = new TimedSessionRoutes(redis, this.metrics, clock);
+
+		StepVerifier.create(routes.awaitRoutable(session))
+			.then(() -> clock.advance(Duration.ofMillis(70)))
+			.then(route::tryEmitEmpty)
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(routes.awaitRoutable(session)).expectComplete().verify(Duration.ofSeconds(5));
+
+		Timer wait = this.meters.get("chat.sync.routable.wait").timer();
+		assertThat(wait.count()).isEqualTo(1);
+		assertThat(wait.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(70);
 	}
 
 	@Test

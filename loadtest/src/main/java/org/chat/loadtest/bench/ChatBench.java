@@ -66,23 +66,32 @@ final class ChatBench implements WsConnection.FrameHandler {
 			gateways.afterConnect(this.settings.users());
 			Thread.sleep(2000); // user_list broadcasts of the registration settle
 			CpuWindow cpu = CpuWindow.start(this.stats);
-			CompletableFuture<HopWindow> hops = CompletableFuture.supplyAsync(() -> HopWindow.start(this.stats.runDir()),
+			CompletableFuture<HopWindow> hops = CompletableFuture.supplyAsync(
+					() -> HopWindow.start(this.stats.runDir(), HopWindow.MESSAGE),
+					CompletableFuture.delayedExecutor(this.settings.warmupSeconds(), TimeUnit.SECONDS));
+			CompletableFuture<HopWindow> syncHops = CompletableFuture.supplyAsync(
+					() -> HopWindow.start(this.stats.runDir(), HopWindow.SYNC),
 					CompletableFuture.delayedExecutor(this.settings.warmupSeconds(), TimeUnit.SECONDS));
 			reconnects.startAfter(this.settings.warmupSeconds());
 			long measuredStart = pace(users, run);
 			long measuredEnd = System.nanoTime();
 			Map<String, Object> cpuShare = cpu.stop();
 			reconnects.stop();
+			Map<String, Object> syncFigures = syncHops.get(30, TimeUnit.SECONDS).stop(); // the reconnects' pages only
 			drain();
 			result.put("results", Results.of(this.ledger.totals(this.ledger.capacity()), measuredEnd - measuredStart));
 			Map<String, Object> hopFigures = hops.get(30, TimeUnit.SECONDS).stop();
 			result.put("hops", hopFigures);
-			System.out.println(HopWindow.summary(hopFigures));
+			System.out.println(HopWindow.summary("hops (ms since the sender's gateway accepted the send, p50 / p99):",
+					hopFigures));
 			result.put("firstSeconds", firstSeconds());
 			if (this.reconnectSettings.clients() > 0) {
 				Map<String, Object> reconnect = reconnects.finish();
+				reconnect.put("syncHops", syncFigures);
 				result.put("reconnectToSynced", reconnect);
 				System.out.println(ReconnectToSynced.summary(reconnect));
+				System.out.println(HopWindow.summary("sync pages (ms since the gateway received sync_messages, p50 / p99):",
+						syncFigures));
 			}
 			result.put("cpuPercentOfOneCore", cpuShare);
 			result.put("gateways", gateways.report());

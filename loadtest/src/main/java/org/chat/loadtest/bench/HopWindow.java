@@ -9,24 +9,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where a message's time goes: the stack's own latency histograms (every process with a management port in its
- * pid file), scraped from {@code /actuator/prometheus} before and after the measured window, each hop timed from
- * the send's {@code createdAt} (the sender's gateway accepted it). Quantiles are interpolated within histogram
- * buckets, as Prometheus' {@code histogram_quantile} does, so they are as coarse as the buckets (Micrometer's
- * percentile histogram: about 10 % apart).
+ * Where a message's or a sync's time goes: the stack's own latency histograms (every process with a management
+ * port in its pid file), scraped from {@code /actuator/prometheus} before and after the measured window. A message's
+ * hops are each timed from the send's {@code createdAt} (the sender's gateway accepted it); a sync's from the
+ * gateway receiving {@code sync_messages}. Quantiles are interpolated within histogram buckets, as Prometheus'
+ * {@code histogram_quantile} does, so they are as coarse as the buckets (Micrometer's percentile histogram: about
+ * 10 % apart).
  */
 final class HopWindow {
 
 	/** A hop: the histogram that times it and its label in the report, in the order a message takes them. */
-	private record Hop(String name, String metric, String labels) {
+	record Hop(String name, String metric, String labels) {
 	}
 
-	private static final List<Hop> HOPS = List.of(
+	static final List<Hop> MESSAGE = List.of(
 			new Hop("kafkaAcked", "chat_kafka_produce_seconds", "result=\"ok\",topic=\"chat.messages\""),
 			new Hop("consumed", "chat_messages_stage_seconds", "stage=\"consumed\""),
 			new Hop("stored", "chat_messages_stage_seconds", "stage=\"stored\""),
 			new Hop("published", "chat_messages_stage_seconds", "stage=\"published\""),
 			new Hop("queuedAtRecipientSocket", "chat_delivery_latency_seconds", ""));
+
+	/** A sync page: held until the new session is routable (first pages only), then answered through the service. */
+	static final List<Hop> SYNC = List.of(new Hop("heldUntilRoutable", "chat_sync_routable_wait_seconds", ""),
+			new Hop("answered", "chat_gateway_ack_latency_seconds", "event=\"sync_messages\""));
 
 	private static final Pattern BUCKET = Pattern.compile("^(\\w+)_bucket\\{([^}]*)\\} (\\S+)$");
 
@@ -34,22 +39,25 @@ final class HopWindow {
 
 	private final Path runDir;
 
+	private final List<Hop> hops;
+
 	private final Map<String, TreeMap<Double, Double>> start;
 
-	private HopWindow(Path runDir) {
+	private HopWindow(Path runDir, List<Hop> hops) {
 		this.runDir = runDir;
+		this.hops = hops;
 		this.start = scrape();
 	}
 
-	static HopWindow start(Path runDir) {
-		return new HopWindow(runDir);
+	static HopWindow start(Path runDir, List<Hop> hops) {
+		return new HopWindow(runDir, hops);
 	}
 
 	/** Per hop: count, p50, p99 in ms over the window; empty when no process could be scraped. */
 	Map<String, Object> stop() {
 		Map<String, TreeMap<Double, Double>> end = scrape();
 		Map<String, Object> hops = new LinkedHashMap<>();
-		for (Hop hop : HOPS) {
+		for (Hop hop : this.hops) {
 			TreeMap<Double, Double> delta = new TreeMap<>();
 			end.getOrDefault(hop.name(), new TreeMap<>())
 				.forEach((le, count) -> delta.put(le, count - this.start.getOrDefault(hop.name(), new TreeMap<>())
@@ -66,9 +74,9 @@ final class HopWindow {
 		return hops;
 	}
 
-	/** One line per hop, for the console. */
-	static String summary(Map<String, Object> hops) {
-		StringBuilder out = new StringBuilder("hops (ms since the sender's gateway accepted the send, p50 / p99):");
+	/** One line per hop under {@code title}, for the console. */
+	static String summary(String title, Map<String, Object> hops) {
+		StringBuilder out = new StringBuilder(title);
 		hops.forEach((name, figures) -> {
 			Map<?, ?> f = (Map<?, ?>) figures;
 			out.append(String.format("%n  %-24s %9.1f / %9.1f  (%s)", name, (Double) f.get("p50"), (Double) f.get("p99"),
@@ -101,17 +109,17 @@ final class HopWindow {
 	/** Per hop, the cumulative bucket counts summed over every process. */
 	private Map<String, TreeMap<Double, Double>> scrape() {
 		Map<String, TreeMap<Double, Double>> sums = new LinkedHashMap<>();
-		ManagementScrape.all(this.runDir).values().forEach(text -> add(text, sums));
+		ManagementScrape.all(this.runDir).values().forEach(text -> add(text, this.hops, sums));
 		return sums;
 	}
 
-	static void add(String prometheusText, Map<String, TreeMap<Double, Double>> sums) {
+	static void add(String prometheusText, List<Hop> hops, Map<String, TreeMap<Double, Double>> sums) {
 		for (String line : prometheusText.split("\n")) {
 			Matcher m = BUCKET.matcher(line);
 			if (!m.matches()) {
 				continue;
 			}
-			for (Hop hop : HOPS) {
+			for (Hop hop : hops) {
 				if (m.group(1).equals(hop.metric()) && hasLabels(m.group(2), hop.labels())) {
 					Matcher le = LE.matcher(m.group(2));
 					if (le.find()) {

@@ -26,8 +26,8 @@ class HopWindowTest {
 				""";
 		Map<String, TreeMap<Double, Double>> sums = new LinkedHashMap<>();
 
-		HopWindow.add(gateway1, sums);
-		HopWindow.add(gateway2, sums);
+		HopWindow.add(gateway1, HopWindow.MESSAGE, sums);
+		HopWindow.add(gateway2, HopWindow.MESSAGE, sums);
 
 		assertThat(sums.get("kafkaAcked")).containsExactly(Map.entry(0.002, 4.0),
 				Map.entry(Double.POSITIVE_INFINITY, 5.0));
