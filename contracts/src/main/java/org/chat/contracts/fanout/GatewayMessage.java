@@ -18,6 +18,9 @@ import tools.jackson.databind.ObjectReader;
  * <li>{@code REPLY}: answer the ack of event {@code replyTo} on session {@code sessions[0]} with
  * {@code ack}; if {@code event} is set, also emit it to that session first.</li>
  * <li>{@code REANNOUNCE}: presence was lost (Redis restarted empty); gateways re-send their live sessions.</li>
+ * <li>{@code ROUTABLE}: the local sessions in {@code sessions} are in the routing hash now (presence wrote their
+ * route), so a first sync held for that may go ahead. A hint only: a gateway that misses it finds the route by
+ * polling.</li>
  * </ul>
  * {@code data} and {@code ack} are {@link RawJson}: a service serializes them once (a value given to the factories
  * is serialized there), and a gateway reads them as slices of the channel payload and writes them to its sockets
@@ -30,7 +33,7 @@ public record GatewayMessage(Kind kind, List<String> users, List<String> session
 
 	public enum Kind {
 
-		EMIT, REPLY, REANNOUNCE
+		EMIT, REPLY, REANNOUNCE, ROUTABLE
 
 	}
 
@@ -54,6 +57,10 @@ public record GatewayMessage(Kind kind, List<String> users, List<String> session
 
 	public static GatewayMessage reannounce() {
 		return new GatewayMessage(Kind.REANNOUNCE, null, null, null, false, null, null, null, null, null);
+	}
+
+	public static GatewayMessage routable(String sessionId) {
+		return new GatewayMessage(Kind.ROUTABLE, null, List.of(sessionId), null, false, null, null, null, null, null);
 	}
 
 	public GatewayMessage except(List<String> sessionIds) {

@@ -66,6 +66,15 @@ public class FanoutRouter {
 			case EMIT -> emit(message);
 			case REPLY -> reply(message);
 			case REANNOUNCE -> reannounce();
+			case ROUTABLE -> orEmpty(message.sessions()).forEach(this::routable);
+		}
+	}
+
+	/** Presence wrote the session's route: its first sync, if held for that, goes ahead now. */
+	private void routable(String sessionId) {
+		ChatSession session = this.sessions.bySession(sessionId);
+		if (session != null) {
+			session.markRoutable();
 		}
 	}
 

@@ -9,7 +9,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
-/** {@link SessionRoutes} on the routing hash: {@code HEXISTS} until the field is there. */
+/**
+ * {@link SessionRoutes} on the routing hash: whichever comes first of presence-service's {@code ROUTABLE} notice
+ * (which marks the session) and an {@code HEXISTS} that finds the field. The notice is at-most-once, so the polls
+ * stay: they also cover a presence-service that sends none.
+ */
 public class RedisSessionRoutes implements SessionRoutes {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisSessionRoutes.class);
@@ -34,16 +38,21 @@ public class RedisSessionRoutes implements SessionRoutes {
 		if (session.routable()) {
 			return Mono.empty();
 		}
-		return Mono.defer(() -> this.redis.opsForHash().hasKey(PresenceKeys.sessions(session.userId()), session.id()))
+		Mono<Boolean> polled = Mono
+			.defer(() -> this.redis.opsForHash().hasKey(PresenceKeys.sessions(session.userId()), session.id()))
 			.filter(Boolean::booleanValue)
 			.repeatWhenEmpty(attempts -> attempts.concatMap(attempt -> Mono.delay(Duration
 				.ofMillis(Math.min(LONGEST_POLL_MILLIS, FIRST_POLL_MILLIS << Math.min(attempt, 10))))))
-			.timeout(this.wait)
 			.doOnNext(routable -> session.markRoutable())
 			.onErrorResume(ex -> {
+				// Redis failing: waiting longer would not make the session routable sooner
 				log.debug("Sync of session {} goes ahead before it is known routable: {}", session.id(), ex.toString());
-				return Mono.empty();
-			})
+				return Mono.just(false);
+			});
+		Mono<Boolean> notified = Mono.fromFuture(session.whenRoutable(), true).thenReturn(true);
+		return Mono.firstWithValue(notified, polled)
+			.timeout(this.wait, Mono.fromRunnable(
+					() -> log.debug("Sync of session {} goes ahead after {} without a route", session.id(), this.wait)))
 			.then();
 	}
 

@@ -1,5 +1,6 @@
 package org.chat.gateway.session;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.chat.contracts.envelope.SessionRef;
@@ -23,6 +24,9 @@ public final class ChatSession {
 	/** Known to be in the routing hash (see SessionRoutes); only ever goes from false to true. */
 	private volatile boolean routable;
 
+	/** Completed when the session becomes routable; made by the first wait only (most sockets never wait). */
+	private CompletableFuture<Void> routableSignal;
+
 	public ChatSession(SocketIoSocket socket, SessionRef ref, TokenBucket rateLimit) {
 		this.socket = socket;
 		this.ref = ref;
@@ -34,7 +38,25 @@ public final class ChatSession {
 	}
 
 	public void markRoutable() {
-		this.routable = true;
+		CompletableFuture<Void> signal;
+		synchronized (this) {
+			this.routable = true;
+			signal = this.routableSignal;
+		}
+		if (signal != null) {
+			signal.complete(null);
+		}
+	}
+
+	/** Completes once {@link #markRoutable()} was called (at once if it was already). */
+	public synchronized CompletableFuture<Void> whenRoutable() {
+		if (this.routable) {
+			return CompletableFuture.completedFuture(null);
+		}
+		if (this.routableSignal == null) {
+			this.routableSignal = new CompletableFuture<>();
+		}
+		return this.routableSignal;
 	}
 
 	public SocketIoSocket socket() {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.chat.contracts.Topics;
 import org.chat.contracts.client.ClientEvents;
@@ -156,6 +157,20 @@ class FanoutRouterTest {
 		this.router.route(GatewayMessage.reply("a1", "ev-1", ClientEvents.UNREAD_COUNTS, List.of(), answer));
 		assertThat(ack.count()).as("answered once").isEqualTo(1);
 		assertThat(events(this.alice1)).hasSize(2);
+	}
+
+	@Test
+	void routableMarksTheNamedLocalSessionOnlyAndWakesItsWait() {
+		CompletableFuture<Void> a1Wait = this.sessions.bySession("a1").whenRoutable();
+
+		this.router.route(GatewayMessage.fromJson(GatewayMessage.routable("a1").toJson()));
+		this.router.route(GatewayMessage.routable("not-on-this-gateway"));
+
+		assertThat(a1Wait).isCompleted();
+		assertThat(this.sessions.bySession("a1").routable()).isTrue();
+		assertThat(this.sessions.bySession("a2").routable()).isFalse();
+		assertThat(this.alice1.emitted()).isEmpty();
+		assertThat(this.publisher.sent()).isEmpty();
 	}
 
 	@Test

@@ -55,6 +55,18 @@ class RedisSessionRoutesIT {
 	}
 
 	@Test
+	void presencesNoticeEndsTheWaitWithoutTheFieldBeingFound() {
+		RedisSessionRoutes routes = new RedisSessionRoutes(redis, Duration.ofSeconds(30));
+
+		StepVerifier.create(routes.awaitRoutable(this.session))
+			.expectSubscription()
+			.expectNoEvent(Duration.ofMillis(300))
+			.then(this.session::markRoutable) // what the gateway does on a ROUTABLE message
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
 	void anotherSessionOfTheUserDoesNotCount() {
 		redis.opsForHash().put(PresenceKeys.sessions(this.user), "s0", "{}").block(VERIFY);
 		RedisSessionRoutes routes = new RedisSessionRoutes(redis, Duration.ofMillis(400));

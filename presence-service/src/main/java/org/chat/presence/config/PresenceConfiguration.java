@@ -85,8 +85,9 @@ public class PresenceConfiguration {
 	}
 
 	@Bean
-	SessionHandler sessionHandler(SessionScripts scripts, LastSeenPublisher lastSeen, Clock clock) {
-		return new SessionHandler(scripts, lastSeen, clock);
+	SessionHandler sessionHandler(SessionScripts scripts, LastSeenPublisher lastSeen, GatewayPublisher publisher,
+			Clock clock) {
+		return new SessionHandler(scripts, lastSeen, publisher, clock);
 	}
 
 	@Bean

@@ -61,6 +61,35 @@ class SessionLifecycleIT extends PresenceItSupport {
 	}
 
 	@Test
+	void anOpenTellsTheSessionsGatewayItIsRoutableOnceTheRouteIsWritten() {
+		String erin = unique("erin");
+		produce(envelope(EventType.SESSION_OPENED, erin, "s1", this.gwA, 5, null));
+
+		GatewayMessage routable = fanout.awaitOn(Channels.gateway(this.gwA), WAIT,
+				m -> m.kind() == GatewayMessage.Kind.ROUTABLE && m.sessions().contains("s1"));
+		assertThat(routable.sessions()).containsExactly("s1");
+		assertThat(sessions(erin)).containsKey("s1");
+		assertThat(fanout.messagesOn(Channels.gateway(this.gwB))).noneMatch(m -> m.kind() == GatewayMessage.Kind.ROUTABLE);
+	}
+
+	@Test
+	void aStaleOpenAnnouncesNothing() {
+		String frank = unique("frank");
+		produce(envelope(EventType.SESSION_OPENED, frank, "old", this.gwA, 1, null));
+		produce(envelope(EventType.SESSION_CLOSED, frank, "old", this.gwA, 1, new SessionClosed("transport close")));
+		await().atMost(WAIT).until(() -> sessions(frank).isEmpty() && !isOnline(frank));
+		int afterClose = fanout.mark();
+		// a redelivered open of the closed socket, then a marker on the same partition
+		produce(envelope(EventType.SESSION_OPENED, frank, "old", this.gwA, 1, null));
+		produce(envelope(EventType.SESSION_OPENED, frank, "marker", this.gwA, 2, null));
+
+		fanout.awaitOn(Channels.gateway(this.gwA), afterClose, WAIT,
+				m -> m.kind() == GatewayMessage.Kind.ROUTABLE && m.sessions().contains("marker"));
+		assertThat(fanout.messagesOn(Channels.gateway(this.gwA), afterClose))
+			.noneMatch(m -> m.kind() == GatewayMessage.Kind.ROUTABLE && m.sessions().contains("old"));
+	}
+
+	@Test
 	void requestUserListAnswersTheAskingSession() {
 		String bob = unique("bob");
 		produce(envelope(EventType.SESSION_REGISTERED, bob, "s9", this.gwB, 3, new Profile("Bob", null, null)));
