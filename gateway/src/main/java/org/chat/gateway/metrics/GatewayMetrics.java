@@ -112,31 +112,30 @@ public class GatewayMetrics {
 			.tag("reason", reason)
 			.register(meters));
 		// chat_delivery_latency_seconds (histogram)
-		this.deliveryLatency = Timer.builder("chat.delivery.latency")
+		this.deliveryLatency = latency("chat.delivery.latency")
 			.description("send accepted (createdAt, the sender's gateway clock) to receive_private_message queued "
 					+ "at the recipient's socket; across hosts it includes their clock skew")
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofSeconds(30))
 			.register(meters);
 		// chat_gateway_ack_latency_seconds{event} (histogram)
 		this.ackLatency = CLIENT_EVENTS.stream().distinct().collect(Collectors.toUnmodifiableMap(Function.identity(),
-				event -> Timer.builder("chat.gateway.ack.latency")
+				event -> latency("chat.gateway.ack.latency")
 					.description("client event received to its acknowledgement sent (ok or error), by event: what a "
 							+ "client waits for a send to be stored or a query answered")
 					.tag("event", event)
-					.publishPercentileHistogram()
-					.minimumExpectedValue(Duration.ofMillis(1))
-					.maximumExpectedValue(Duration.ofSeconds(30))
 					.register(meters)));
 		// chat_sync_routable_wait_seconds (histogram)
-		this.routableWait = Timer.builder("chat.sync.routable.wait")
+		this.routableWait = latency("chat.sync.routable.wait")
 			.description("how long a socket's first sync_messages was held until presence-service had made its "
 					+ "session routable (or the wait gave up)")
+			.register(meters);
+	}
+
+	/** A timer with a percentile histogram from 1 ms to 30 s, what every latency of this gateway is. */
+	private static Timer.Builder latency(String name) {
+		return Timer.builder(name)
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofSeconds(30))
-			.register(meters);
+			.maximumExpectedValue(Duration.ofSeconds(30));
 	}
 
 	private static Map<String, Counter> counters(List<String> names, Function<String, Counter> counter) {
@@ -179,13 +178,10 @@ public class GatewayMetrics {
 	/** {@code chat_kafka_produce_seconds{topic,result}}: publish call to broker acknowledgement (or failure). */
 	public Timer produceTimer(String topic, boolean ok) {
 		String result = ok ? "ok" : "error";
-		return this.produceTimers.computeIfAbsent(topic + " " + result, key -> Timer.builder("chat.kafka.produce")
+		return this.produceTimers.computeIfAbsent(topic + " " + result, key -> latency("chat.kafka.produce")
 			.description("envelope publish to broker acknowledgement (acks=all), by topic and result")
 			.tag("topic", topic)
 			.tag("result", result)
-			.publishPercentileHistogram()
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofSeconds(30))
 			.register(this.meters));
 	}
 
