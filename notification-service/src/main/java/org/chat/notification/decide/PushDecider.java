@@ -10,11 +10,14 @@ import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -44,6 +47,9 @@ public class PushDecider {
 
 	private static final int MAX_NOTIFIED = 200_000;
 
+	/** Decisions that share one store read at most. */
+	private static final int DECISIONS_PER_READ = 100;
+
 	private final PushProperties properties;
 
 	private final PushUsers users;
@@ -63,6 +69,11 @@ public class PushDecider {
 	private final PerUserRate rate;
 
 	final OffsetTracker offsets = new OffsetTracker();
+
+	/** Decisions whose time came, waiting for the one drainer ({@link #decideDue}) to read their users. */
+	private final Queue<PendingPush> due = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean draining = new AtomicBoolean();
 
 	/** Guarded by this. */
 	private final Map<String, PendingPush> byMessage = new HashMap<>();
@@ -173,14 +184,74 @@ public class PushDecider {
 		return this.byMessage.size();
 	}
 
+	/** Decisions whose time came and whose users are not being read yet. */
+	int dueCount() {
+		return this.due.size();
+	}
+
 	private void schedule(PendingPush push, Duration delay) {
 		synchronized (this) {
 			if (this.byMessage.get(push.messageId) != push) {
 				return; // delivered or read meanwhile
 			}
-			push.deadline = this.timers.schedule(() -> this.deciders.execute(() -> decide(push)),
-					Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+			push.deadline = this.timers.schedule(() -> decideSoon(push), Math.max(0, delay.toMillis()),
+					TimeUnit.MILLISECONDS);
 		}
+	}
+
+	/**
+	 * Queues a decision for the drainer. When the service is behind, receipts come after the grace and nearly every
+	 * send comes up for a decision at once: one read of their users, not one per decision, keeps that from taking
+	 * the store from the message-service.
+	 */
+	private void decideSoon(PendingPush push) {
+		this.due.add(push);
+		if (this.draining.compareAndSet(false, true)) {
+			this.deciders.execute(this::decideDue);
+		}
+	}
+
+	private void decideDue() {
+		do {
+			try {
+				List<PendingPush> batch;
+				while (!(batch = nextDue()).isEmpty()) {
+					decide(batch);
+				}
+			}
+			finally {
+				this.draining.set(false);
+			}
+			// a decision queued after the last poll and before the flag was cleared found the drainer still running
+		}
+		while (!this.due.isEmpty() && this.draining.compareAndSet(false, true));
+	}
+
+	/** Up to {@link #DECISIONS_PER_READ} queued decisions not delivered, read or decided meanwhile. */
+	private List<PendingPush> nextDue() {
+		List<PendingPush> batch = new ArrayList<>();
+		PendingPush push;
+		while (batch.size() < DECISIONS_PER_READ && (push = this.due.poll()) != null) {
+			synchronized (this) {
+				if (this.byMessage.get(push.messageId) == push) {
+					batch.add(push);
+				}
+			}
+		}
+		return batch;
+	}
+
+	private void decide(List<PendingPush> batch) {
+		Map<String, PushUser> users;
+		try {
+			users = this.users.findAll(batch.stream().map(push -> push.recipient).distinct().toList());
+		}
+		catch (RuntimeException ex) {
+			log.warn("store unavailable deciding {} pushes; retrying: {}", batch.size(), ex.toString());
+			batch.forEach(push -> schedule(push, RETRY_DECISION));
+			return;
+		}
+		batch.forEach(push -> decide(push, users.get(push.recipient)));
 	}
 
 	/** Must hold the lock. Ends the decision without a push. */
@@ -208,21 +279,7 @@ public class PushDecider {
 		return false;
 	}
 
-	private void decide(PendingPush push) {
-		synchronized (this) {
-			if (this.byMessage.get(push.messageId) != push) {
-				return;
-			}
-		}
-		PushUser user;
-		try {
-			user = this.users.find(push.recipient);
-		}
-		catch (RuntimeException ex) {
-			log.warn("store unavailable deciding the push of {}; retrying: {}", push.messageId, ex.toString());
-			schedule(push, RETRY_DECISION);
-			return;
-		}
+	private void decide(PendingPush push, PushUser user) {
 		String skipped = user.mutes(push.sender) ? "muted"
 				: user.devices().isEmpty() ? "no_device" : !this.rate.tryAcquire(push.recipient) ? "rate" : null;
 		synchronized (this) {

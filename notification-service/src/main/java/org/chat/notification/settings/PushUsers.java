@@ -1,7 +1,10 @@
 package org.chat.notification.settings;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.chat.contracts.events.NotificationPrefs;
@@ -26,9 +29,20 @@ public class PushUsers {
 
 	public PushUser find(String userId) {
 		Document doc = this.mongo.getCollection(PushCollections.PUSH_USERS).find(new Document("_id", userId)).first();
-		if (doc == null) {
-			return PushUser.none(userId);
-		}
+		return (doc == null) ? PushUser.none(userId) : toPushUser(userId, doc);
+	}
+
+	/** Every one of {@code userIds} in one read ({@code _id $in}); a user without a document has none of anything. */
+	public Map<String, PushUser> findAll(Collection<String> userIds) {
+		Map<String, PushUser> found = new HashMap<>();
+		this.mongo.getCollection(PushCollections.PUSH_USERS)
+			.find(new Document("_id", new Document("$in", List.copyOf(userIds))))
+			.forEach(doc -> found.put(doc.getString("_id"), toPushUser(doc.getString("_id"), doc)));
+		userIds.forEach(id -> found.computeIfAbsent(id, PushUser::none));
+		return found;
+	}
+
+	private static PushUser toPushUser(String userId, Document doc) {
 		List<Device> devices = doc.getList("devices", Document.class, List.of())
 			.stream()
 			.map(d -> new Device(d.getString("deviceId"), d.getString("platform"), d.getString("token"),

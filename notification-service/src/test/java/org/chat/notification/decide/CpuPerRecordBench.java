@@ -9,17 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -227,8 +228,8 @@ public final class CpuPerRecordBench {
 		}
 
 		@Override
-		public PushUser find(String userId) {
-			return new PushUser(userId, List.of(), true, Set.of());
+		public Map<String, PushUser> findAll(Collection<String> userIds) {
+			return userIds.stream().collect(Collectors.toMap(id -> id, PushUser::none));
 		}
 
 	}

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -144,8 +145,9 @@ class MessageLogConsumerTest {
 				new PushProperties.Fcm(null, "http://localhost"));
 		PushUsers users = new PushUsers(null) {
 			@Override
-			public PushUser find(String userId) {
-				return new PushUser(userId, List.of(PHONE), true, Set.of());
+			public Map<String, PushUser> findAll(Collection<String> userIds) {
+				return userIds.stream()
+					.collect(Collectors.toMap(id -> id, id -> new PushUser(id, List.of(PHONE), true, Set.of())));
 			}
 		};
 		KafkaTemplate<String, byte[]> jobs = new KafkaTemplate<>(() -> {

@@ -3,6 +3,7 @@ package org.chat.notification.decide;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,14 +55,19 @@ class PushDeciderTest {
 
 	private final List<CompletableFuture<SendResult<String, byte[]>>> acks = new CopyOnWriteArrayList<>();
 
+	/** The user ids of each store read, in order. */
+	private final List<List<String>> reads = new CopyOnWriteArrayList<>();
+
 	private final PushUsers users = new PushUsers(null) {
 		@Override
-		public PushUser find(String userId) {
+		public Map<String, PushUser> findAll(Collection<String> userIds) {
+			PushDeciderTest.this.reads.add(List.copyOf(userIds));
 			if (PushDeciderTest.this.blockReads) {
 				PushDeciderTest.this.reading.countDown();
 				await(PushDeciderTest.this.release);
 			}
-			return new PushUser(userId, List.of(PHONE), true, Set.of());
+			return userIds.stream()
+				.collect(Collectors.toMap(id -> id, id -> new PushUser(id, List.of(PHONE), true, Set.of())));
 		}
 	};
 
@@ -107,6 +113,24 @@ class PushDeciderTest {
 		assertThat(this.produced).isEmpty();
 		assertThat(decider.pendingCount()).isZero();
 		assertThat(decider.offsets.committable(null)).isEqualTo(Map.of(P, new OffsetAndMetadata(8)));
+	}
+
+	@Test
+	void decisionsThatComeDueWhileTheStoreIsReadShareTheNextRead() throws Exception {
+		PushDecider decider = decider(Map.of());
+		this.blockReads = true;
+		send(decider, P, 1, "alice", "bob", "m1", "1", Instant.now());
+		assertThat(this.reading.await(5, TimeUnit.SECONDS)).as("the first decision is reading the store").isTrue();
+		send(decider, P, 2, "alice", "carol", "m2", "2", Instant.now());
+		send(decider, P, 3, "bob", "carol", "m3", "3", Instant.now());
+		send(decider, P, 4, "alice", "dave", "m4", "4", Instant.now());
+		awaitQueued(decider, 3);
+
+		this.release.countDown();
+		awaitProduced(4);
+
+		assertThat(this.reads).containsExactly(List.of("bob"), List.of("carol", "dave"));
+		assertThat(this.produced).extracting(ProducerRecord::key).containsExactly("bob", "carol", "carol", "dave");
 	}
 
 	@Test
@@ -179,6 +203,14 @@ class PushDeciderTest {
 			Thread.sleep(5);
 		}
 		assertThat(this.produced).hasSize(count);
+	}
+
+	private static void awaitQueued(PushDecider decider, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		while (decider.dueCount() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(decider.dueCount()).isEqualTo(count);
 	}
 
 	private static void awaitPending(PushDecider decider, int count) throws InterruptedException {
