@@ -71,7 +71,8 @@ class EnvelopeRecordsTest {
 
 	@Test
 	void aTypedDecodeGivesEveryEnvelopeFieldAndThePayloadAsItsRecord() {
-		SendMessage send = new SendMessage("m1", "bob", "hi \"there\"", "c1", Instant.parse("2026-12-04T10:15:30.123Z"));
+		SendMessage send = new SendMessage("m1", "bob", "hi \"there\"", "c1",
+				Instant.parse("2026-12-04T10:15:30.123Z"));
 		Envelope envelope = Envelope.of(EventType.MESSAGE_SEND, "e1", ALICE, send);
 
 		EnvelopeRecords.Typed<SendMessage> typed = EnvelopeRecords.decodeTyped("message.send",

@@ -90,8 +90,8 @@ final class ChatBench implements WsConnection.FrameHandler {
 				reconnect.put("syncHops", syncFigures);
 				result.put("reconnectToSynced", reconnect);
 				System.out.println(ReconnectToSynced.summary(reconnect));
-				System.out.println(HopWindow.summary("sync pages (ms since the gateway received sync_messages, p50 / p99):",
-						syncFigures));
+				System.out.println(HopWindow.summary(
+						"sync pages (ms since the gateway received sync_messages, p50 / p99):", syncFigures));
 			}
 			result.put("cpuPercentOfOneCore", cpuShare);
 			result.put("gateways", gateways.report());

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Decodes a polled batch by each record's type header: sends and receipts, nearly all of the traffic, straight
- * to their payload record ({@link EnvelopeRecords#decodeTyped}), the rest as a whole envelope. A record without the header (written before it
- * existed) is read as a whole envelope. Undecodable records and unknown types are logged with the reason and
- * skipped (poison pills).
+ * to their payload record ({@link EnvelopeRecords#decodeTyped}), the rest as a whole envelope. A record without
+ * the header (written before it existed) is read as a whole envelope. Undecodable records and unknown types are
+ * logged with the reason and skipped (poison pills).
  */
 public final class RecordDecoder {
 

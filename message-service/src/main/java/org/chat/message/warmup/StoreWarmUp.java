@@ -28,8 +28,9 @@ import reactor.core.publisher.Mono;
  * of a restarted instance under 500 msgs/s: the Mongo driver's event loop, Lettuce's and the consumer threads).
  * <p>
  * Nothing is written. The users and message ids contain {@code ':'}, which no user id may
- * ({@link org.chat.contracts.UserIds}), so every find and lookup misses; the publish goes to the channel of gateway {@value #GATEWAY}, which no gateway has, as a reply to
- * a session that does not exist. A round fails when MongoDB or Redis does, and the runner then drops this warm-up.
+ * ({@link org.chat.contracts.UserIds}), so every find and lookup misses; the publish goes to the channel of gateway
+ * {@value #GATEWAY}, which no gateway has, as a reply to a session that does not exist. A round fails when MongoDB
+ * or Redis does, and the runner then drops this warm-up.
  */
 class StoreWarmUp implements WarmUp {
 

@@ -69,7 +69,8 @@ class SessionLifecycleIT extends PresenceItSupport {
 				m -> m.kind() == GatewayMessage.Kind.ROUTABLE && m.sessions().contains("s1"));
 		assertThat(routable.sessions()).containsExactly("s1");
 		assertThat(sessions(erin)).containsKey("s1");
-		assertThat(fanout.messagesOn(Channels.gateway(this.gwB))).noneMatch(m -> m.kind() == GatewayMessage.Kind.ROUTABLE);
+		assertThat(fanout.messagesOn(Channels.gateway(this.gwB)))
+			.noneMatch(m -> m.kind() == GatewayMessage.Kind.ROUTABLE);
 	}
 
 	@Test
