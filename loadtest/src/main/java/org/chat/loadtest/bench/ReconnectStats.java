@@ -2,6 +2,7 @@ package org.chat.loadtest.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
@@ -26,6 +27,8 @@ final class ReconnectStats {
 	private final AtomicLong connectFailures = new AtomicLong();
 
 	private final AtomicLong refusedPages = new AtomicLong();
+
+	private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
 	private final AtomicLong incomplete = new AtomicLong();
 
@@ -57,8 +60,9 @@ final class ReconnectStats {
 		this.connectFailures.incrementAndGet();
 	}
 
-	void refusedPage() {
+	void refusedPage(String code) {
 		this.refusedPages.incrementAndGet();
+		this.refusals.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
 	}
 
 	void incomplete() {
@@ -79,6 +83,7 @@ final class ReconnectStats {
 		report.put("connectedToSyncedMs", Results.percentiles(this.connectedToSynced.getIntervalHistogram()));
 		report.put("syncPages", this.pages.get());
 		report.put("refusedPages", this.refusedPages.get());
+		report.put("refusedPagesByCode", Results.counts(this.refusals));
 		report.put("connectFailures", this.connectFailures.get());
 		report.put("incomplete", this.incomplete.get());
 		return report;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -89,6 +88,8 @@ final class ReconnectStorm {
 	private final Map<String, AtomicLong> connectFailureCauses = new ConcurrentHashMap<>();
 
 	private final AtomicLong refusedPages = new AtomicLong();
+
+	private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
 	private final AtomicLong syncPages = new AtomicLong();
 
@@ -259,19 +260,20 @@ final class ReconnectStorm {
 				result.put("syncedMs", Results.percentiles(this.syncedMicros.getIntervalHistogram()));
 				result.put("reconnectAttempts", this.attempts.get());
 				result.put("connectFailures", this.connectFailures.get());
-				Map<String, Long> causes = new TreeMap<>();
-				this.connectFailureCauses.forEach((cause, count) -> causes.put(cause, count.get()));
-				result.put("connectFailureCauses", causes);
+				result.put("connectFailureCauses", Results.counts(this.connectFailureCauses));
 				// the killed gateway's sockets are not in it (its process is gone): what ended on the others, and why
 				result.put("gatewayDisconnects", socketsEnded);
 				result.put("syncPages", this.syncPages.get());
 				result.put("refusedPages", this.refusedPages.get());
+				result.put("refusedPagesByCode", Results.counts(this.refusals));
 				result.put("messages", messages);
 				result.put("cpuPercentDuringStorm", cpuPercent);
 				result.put("settings", this.storm.describe());
 				System.out.println(summary(result));
-				System.out.printf(Locale.ROOT, "failed connect attempts by cause: %s%nsockets ended on the other gateways by reason: %s%n",
-						causes, socketsEnded);
+				System.out.printf(Locale.ROOT,
+						"failed connect attempts by cause: %s%nsockets ended on the other gateways by reason: %s%n"
+								+ "sync pages refused by code: %s%n",
+						result.get("connectFailureCauses"), socketsEnded, result.get("refusedPagesByCode"));
 			}
 			finally {
 				this.ending = true;
@@ -352,8 +354,9 @@ final class ReconnectStorm {
 			}
 
 			@Override
-			public void refusedPage() {
+			public void refusedPage(String code) {
 				refusedPages.incrementAndGet();
+				refusals.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
 			}
 
 			@Override

@@ -220,8 +220,8 @@ final class ReconnectingClient extends SyncingClient implements WsConnection.Fra
 	}
 
 	@Override
-	protected void refusedPage() {
-		this.stats.refusedPage();
+	protected void refusedPage(String code) {
+		this.stats.refusedPage(code);
 	}
 
 	@Override

@@ -2,6 +2,8 @@ package org.chat.loadtest.bench;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Histogram;
 
@@ -27,6 +29,13 @@ final class Results {
 		results.put("oneWayLatencyMs", percentiles(totals.oneWay()));
 		results.put("ackLatencyMs", percentiles(totals.ack()));
 		return results;
+	}
+
+	/** Counters by name, sorted, as plain numbers. */
+	static Map<String, Long> counts(Map<String, AtomicLong> counters) {
+		Map<String, Long> counts = new TreeMap<>();
+		counters.forEach((name, count) -> counts.put(name, count.get()));
+		return counts;
 	}
 
 	static Map<String, Object> percentiles(Histogram micros) {

@@ -60,7 +60,7 @@ final class StormClient extends SyncingClient {
 		/** Synced after the kill, on the socket connected at {@code reconnectedNanos}. */
 		void synced(StormClient client, int pages, long reconnectedNanos);
 
-		void refusedPage();
+		void refusedPage(String code);
 
 		void connectFailed(Throwable cause);
 
@@ -158,8 +158,8 @@ final class StormClient extends SyncingClient {
 	}
 
 	@Override
-	protected void refusedPage() {
-		this.network.refusedPage();
+	protected void refusedPage(String code) {
+		this.network.refusedPage(code);
 	}
 
 	@Override

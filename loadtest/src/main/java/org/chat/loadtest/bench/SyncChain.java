@@ -37,6 +37,8 @@ final class SyncChain {
 
 	private String cursor;
 
+	private String refusal;
+
 	private long ackId;
 
 	private long pending = -1;
@@ -79,6 +81,8 @@ final class SyncChain {
 		JsonNode answer = SioFrame.data(frame).path(0);
 		String next = answer.path("next").stringValue(null);
 		if (!SioFrame.isOkAck(frame) || next == null) {
+			this.refusal = SioFrame.isOkAck(frame) ? "no next token"
+					: answer.path("error").path("code").stringValue("no code");
 			return Step.REFUSED;
 		}
 		this.pages++;
@@ -95,6 +99,11 @@ final class SyncChain {
 			return Step.NEXT_PAGE;
 		}
 		return Step.DONE;
+	}
+
+	/** Why the last refused page was refused: the error's code ({@code unavailable}, {@code rate_limited}, ...). */
+	String refusal() {
+		return this.refusal;
 	}
 
 	/** The token to sync from next time. */

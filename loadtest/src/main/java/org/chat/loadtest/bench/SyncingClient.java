@@ -41,8 +41,8 @@ abstract class SyncingClient {
 	/** The chain ended ({@code hasMore} false); {@link #chain} is null and the cursor moved. Lock held. */
 	protected abstract void synced(SyncChain done);
 
-	/** A page was refused ({@code unavailable}, {@code rate_limited}); it is asked again after a pause. */
-	protected abstract void refusedPage();
+	/** A page was refused with {@code code} ({@code unavailable}, {@code rate_limited}); asked again after a pause. */
+	protected abstract void refusedPage(String code);
 
 	/** Runs {@code task} after {@code delayMillis}. */
 	protected abstract void later(Runnable task, long delayMillis);
@@ -87,7 +87,7 @@ abstract class SyncingClient {
 					synced(done);
 				}
 				case REFUSED -> {
-					refusedPage();
+					refusedPage(this.chain.refusal());
 					SyncChain refused = this.chain;
 					later(() -> retry(refused), RETRY_MILLIS);
 				}

@@ -52,6 +52,8 @@ class ReconnectStormIT {
 			assertThat(b.registrations).as("the survivors share the storm").isNotEmpty();
 			assertThat(c.registrations).isNotEmpty();
 			assertThat(report.get("refusedPages")).as("refused sync pages were asked again").isNotEqualTo(0L);
+			assertThat(report.get("refusedPagesByCode")).as("every refusal counted under the fake's code")
+				.isEqualTo(Map.of("unavailable", report.get("refusedPages")));
 			Map<?, ?> messages = (Map<?, ?>) report.get("messages");
 			assertThat((Long) messages.get("acked")).isGreaterThan(100L);
 			assertThat(messages.get("lost")).isEqualTo(0L);

@@ -59,6 +59,8 @@ class ReconnectToSyncedIT {
 		assertThat(ReconnectToSynced.summary(report)).contains("drop to connected p50", "connected to synced p50");
 		assertThat(report.get("incomplete")).isEqualTo(0L);
 		assertThat(report.get("refusedPages")).as("refused pages were asked again").isNotEqualTo(0L);
+		assertThat(report.get("refusedPagesByCode")).as("every refusal counted under the fake's code")
+			.isEqualTo(Map.of("unavailable", report.get("refusedPages")));
 		assertThat((Long) report.get("acked")).isGreaterThan(40);
 		assertThat(report.get("lost")).isEqualTo(0L);
 		assertThat(report.get("finalSyncFailed")).isEqualTo(0L);

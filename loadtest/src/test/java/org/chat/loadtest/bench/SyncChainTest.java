@@ -61,6 +61,7 @@ class SyncChainTest {
 
 		assertThat(chain.onAck("437[{\"ok\":false,\"error\":{\"code\":\"unavailable\",\"message\":\"x\"}}]"))
 			.isEqualTo(Step.REFUSED);
+		assertThat(chain.refusal()).isEqualTo("unavailable");
 		assertThat(chain.cursor()).isEqualTo("T5");
 		chain.retry();
 		assertThat(this.sent).last().isEqualTo("428[\"sync_messages\",{\"since\":\"T5\"}]");
@@ -74,6 +75,7 @@ class SyncChainTest {
 		chain.start();
 
 		assertThat(chain.onAck("437[{\"ok\":true,\"messages\":[],\"hasMore\":false}]")).isEqualTo(Step.REFUSED);
+		assertThat(chain.refusal()).isEqualTo("no next token");
 		assertThat(chain.cursor()).isEqualTo("T5");
 	}
 
