@@ -137,8 +137,10 @@ public class MessageServiceConfiguration {
 	}
 
 	@Bean
-	QueriesListener queriesListener(RecordDispatcher dispatcher, ConsumerProperties consumer) {
-		return new QueriesListener(dispatcher, consumer.batchTimeout());
+	QueriesListener queriesListener(RecordDispatcher dispatcher, ConsumerProperties consumer,
+			MessagesProperties properties, Clock clock, MeterRegistry meters) {
+		return new QueriesListener(dispatcher::dispatch, consumer.batchTimeout(), properties.queryDeadline(), clock,
+				meters);
 	}
 
 	@Bean

@@ -29,6 +29,7 @@ class MessagesPropertiesTest {
 			assertThat(p.syncPageSize()).isEqualTo(100);
 			assertThat(p.replicationFactor()).isEqualTo(1);
 			assertThat(p.fanoutTimeout()).isEqualTo(Duration.ofSeconds(2));
+			assertThat(p.queryDeadline()).isEqualTo(Duration.ofSeconds(10));
 		}));
 	}
 

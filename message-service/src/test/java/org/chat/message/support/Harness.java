@@ -55,7 +55,8 @@ public class Harness {
 
 	public final CapturingPublisher published = new CapturingPublisher();
 
-	public final MessagesProperties properties = new MessagesProperties(12, 1, 50, 100, 100, Duration.ofSeconds(1), 100_000);
+	public final MessagesProperties properties = new MessagesProperties(12, 1, 50, 100, 100, Duration.ofSeconds(1), 100_000,
+			Duration.ofSeconds(10));
 
 	public final MessageStore messages;
 
