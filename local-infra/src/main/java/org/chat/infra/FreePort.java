@@ -15,7 +15,8 @@ import java.util.function.IntSupplier;
  * The port is drawn from below the kernel's ephemeral range, never from it: a port the kernel hands out for
  * {@code bind(0)} is also the pool every outgoing connection takes its local port from, so in the seconds between
  * finding a port and a slow JVM binding it, a client connection (to Kafka, Redis, the store) could take it and the
- * process would fail with "address already in use". Ports handed out once are not handed out again by this JVM.
+ * process would fail with "address already in use" (a kernel whose range starts below 11,000, unlike every default,
+ * gets ports from its start). Ports handed out once are not handed out again by this JVM.
  */
 public final class FreePort {
 
@@ -28,13 +29,14 @@ public final class FreePort {
 
 	private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
+	/** Candidates lie in [LOWEST, HIGH): the ephemeral range's start, read once (it does not change while we run). */
+	private static final int HIGH = Math.max(LOWEST + 1_000, ephemeralLow());
+
 	private FreePort() {
 	}
 
 	public static int find() {
-		int low = LOWEST;
-		int high = Math.max(LOWEST + 1_000, ephemeralLow());
-		return find(() -> ThreadLocalRandom.current().nextInt(low, high));
+		return find(() -> ThreadLocalRandom.current().nextInt(LOWEST, HIGH));
 	}
 
 	/** The first candidate not handed out before by this JVM that can be bound now. */
