@@ -26,8 +26,6 @@ final class ReconnectStats {
 
 	private final AtomicLong connectFailures = new AtomicLong();
 
-	private final AtomicLong refusedPages = new AtomicLong();
-
 	private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
 	private final AtomicLong incomplete = new AtomicLong();
@@ -61,7 +59,6 @@ final class ReconnectStats {
 	}
 
 	void refusedPage(String code) {
-		this.refusedPages.incrementAndGet();
 		this.refusals.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
 	}
 
@@ -82,8 +79,9 @@ final class ReconnectStats {
 		report.put("dropToConnectedMs", Results.percentiles(this.dropToConnected.getIntervalHistogram()));
 		report.put("connectedToSyncedMs", Results.percentiles(this.connectedToSynced.getIntervalHistogram()));
 		report.put("syncPages", this.pages.get());
-		report.put("refusedPages", this.refusedPages.get());
-		report.put("refusedPagesByCode", Results.counts(this.refusals));
+		Map<String, Long> refused = Results.counts(this.refusals);
+		report.put("refusedPages", Results.total(refused));
+		report.put("refusedPagesByCode", refused);
 		report.put("connectFailures", this.connectFailures.get());
 		report.put("incomplete", this.incomplete.get());
 		return report;

@@ -87,8 +87,6 @@ final class ReconnectStorm {
 
 	private final Map<String, AtomicLong> connectFailureCauses = new ConcurrentHashMap<>();
 
-	private final AtomicLong refusedPages = new AtomicLong();
-
 	private final Map<String, AtomicLong> refusals = new ConcurrentHashMap<>();
 
 	private final AtomicLong syncPages = new AtomicLong();
@@ -264,8 +262,9 @@ final class ReconnectStorm {
 				// the killed gateway's sockets are not in it (its process is gone): what ended on the others, and why
 				result.put("gatewayDisconnects", socketsEnded);
 				result.put("syncPages", this.syncPages.get());
-				result.put("refusedPages", this.refusedPages.get());
-				result.put("refusedPagesByCode", Results.counts(this.refusals));
+				Map<String, Long> refused = Results.counts(this.refusals);
+				result.put("refusedPages", Results.total(refused));
+				result.put("refusedPagesByCode", refused);
 				result.put("messages", messages);
 				result.put("cpuPercentDuringStorm", cpuPercent);
 				result.put("settings", this.storm.describe());
@@ -355,7 +354,6 @@ final class ReconnectStorm {
 
 			@Override
 			public void refusedPage(String code) {
-				refusedPages.incrementAndGet();
 				refusals.computeIfAbsent(code, c -> new AtomicLong()).incrementAndGet();
 			}
 

@@ -38,6 +38,10 @@ final class Results {
 		return counts;
 	}
 
+	static long total(Map<String, Long> counts) {
+		return counts.values().stream().mapToLong(Long::longValue).sum();
+	}
+
 	static Map<String, Object> percentiles(Histogram micros) {
 		Map<String, Object> ms = new LinkedHashMap<>();
 		ms.put("count", micros.getTotalCount());
