@@ -5,12 +5,19 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * {@code ./chat bench [chat|connections|storm|all]}: runs the fixed workloads against a running {@code ./chat up}
- * stack, prints each result and writes it as JSON to {@code docs/benchmarks/<date>-<kind>[-<label>].json}.
+ * stack, prints each result and writes it as JSON to {@code docs/benchmarks/<date>-<kind>[-<label>].json}. With
+ * {@code -Dbaseline.gateways=…} each bench then runs once more, with the same settings, against that other stack
+ * (every {@code -Dbaseline.<key>} replacing {@code <key>}), keeps its figures under {@code baseline} and prints both
+ * side by side.
  */
 public final class Bench {
 
@@ -18,27 +25,47 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
-		String what = (args.length > 0) ? args[0] : "chat";
-		BenchSettings settings = BenchSettings.from(System.getProperties());
-		ProcessStats stats = new ProcessStats(settings.runDir());
-		if (what.equals("chat") || what.equals("all")) {
-			report("chat", settings,
-					new ChatBench(settings, ReconnectSettings.from(System.getProperties()), stats).run());
-		}
-		if (what.equals("connections") || what.equals("all")) {
-			report("connections", settings, new ConnectionBench(settings, stats).run());
-		}
-		if (what.equals("storm")) {
-			report("storm", settings, new ReconnectStorm(settings, StormSettings.from(System.getProperties()), stats,
-					ReconnectStorm.process(stats, Gateways.processName(settings.gateways().get(0)))).run());
-		}
-		if (!what.matches("chat|connections|all|storm")) {
-			throw new IllegalArgumentException("unknown bench '" + what + "' (chat, connections, storm or all)");
-		}
+		run((args.length > 0) ? args[0] : "chat", System.getProperties());
 		System.exit(0); // JDK WebSocket threads may linger
 	}
 
-	private static void report(String kind, BenchSettings settings, Map<String, Object> results) throws Exception {
+	/** Runs the benches {@code what} names; returns the result files written. */
+	static List<Path> run(String what, Properties properties) throws Exception {
+		if (!what.matches("chat|connections|all|storm")) {
+			throw new IllegalArgumentException("unknown bench '" + what + "' (chat, connections, storm or all)");
+		}
+		List<Path> written = new ArrayList<>();
+		Optional<Properties> baseline = BenchSettings.baseline(properties);
+		for (String kind : List.of("chat", "connections", "storm")) {
+			if (what.equals(kind) || (what.equals("all") && !kind.equals("storm"))) {
+				BenchSettings settings = BenchSettings.from(properties);
+				Map<String, Object> ours = run(kind, settings, properties);
+				Map<String, Object> theirs = null;
+				if (baseline.isPresent()) {
+					BenchSettings baselineSettings = BenchSettings.from(baseline.get());
+					System.out.println("baseline: the same " + kind + " bench against " + baselineSettings.gateways());
+					theirs = run(kind, baselineSettings, baseline.get());
+					theirs.put("settings", baselineSettings.describe());
+				}
+				written.add(report(kind, settings, ours, theirs));
+			}
+		}
+		return written;
+	}
+
+	private static Map<String, Object> run(String kind, BenchSettings settings, Properties properties)
+			throws Exception {
+		ProcessStats stats = new ProcessStats(settings.runDir());
+		return switch (kind) {
+			case "chat" -> new ChatBench(settings, ReconnectSettings.from(properties), stats).run();
+			case "connections" -> new ConnectionBench(settings, stats).run();
+			default -> new ReconnectStorm(settings, StormSettings.from(properties), stats,
+					ReconnectStorm.process(stats, settings.gatewayProcess(settings.gateways().get(0)))).run();
+		};
+	}
+
+	private static Path report(String kind, BenchSettings settings, Map<String, Object> results,
+			Map<String, Object> baseline) throws Exception {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("bench", kind);
 		document.put("label", settings.label());
@@ -46,13 +73,22 @@ public final class Bench {
 		document.put("machine", Machine.describe());
 		document.put("settings", settings.describe());
 		document.putAll(results);
+		if (baseline != null) {
+			document.put("baseline", baseline);
+		}
 		String json = JsonOut.write(document);
 		Files.createDirectories(settings.outDir());
 		Path file = freeName(settings.outDir(), LocalDate.now(ZoneOffset.UTC) + "-" + kind
 				+ (settings.label().isBlank() ? "" : "-" + settings.label()));
 		Files.writeString(file, json);
 		System.out.print(json);
+		if (baseline != null) {
+			System.out.println();
+			System.out.print(Baseline.table(Baseline.rows(kind, settings), "this stack", results, "baseline",
+					baseline));
+		}
 		System.out.println("written: " + file);
+		return file;
 	}
 
 	private static Path freeName(Path dir, String base) {

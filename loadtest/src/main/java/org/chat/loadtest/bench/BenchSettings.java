@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 import org.chat.loadtest.tokens.TokenSettings;
@@ -17,7 +18,10 @@ import org.chat.loadtest.tokens.TokenSettings;
 record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds, int durationSeconds,
 		int drainSeconds, int connections, int connectParallel, int handshakeTimeoutSeconds, int clientEventLoops,
 		List<String> connectHosts, Path runDir, Path outDir, String label, TokenSettings tokens,
-		List<Integer> firstSeconds) {
+		List<Integer> firstSeconds, String gatewayProcess) {
+
+	/** Prefix of the properties that describe the stack a run is compared with ({@link Baseline}). */
+	static final String BASELINE = "baseline.";
 
 	static BenchSettings from(Properties p) {
 		List<URI> gateways = split(p.getProperty("gateways", "http://localhost:8080,http://localhost:8081")).stream()
@@ -30,7 +34,8 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 				split(p.getProperty("connectHosts", "127.0.0.1,127.0.0.2,127.0.0.3,127.0.0.4")),
 				Path.of(p.getProperty("runDir", ".chat/run")), Path.of(p.getProperty("out", "docs/benchmarks")),
 				p.getProperty("label", ""), TokenSettings.from(p::getProperty, System::getenv),
-				split(p.getProperty("firstSeconds", "10,60")).stream().map(Integer::valueOf).toList());
+				split(p.getProperty("firstSeconds", "10,60")).stream().map(Integer::valueOf).toList(),
+				p.getProperty("gatewayProcess", "gateway-{port}"));
 		if (settings.users() < 2 || settings.users() % 2 != 0) {
 			throw new IllegalArgumentException("users must be an even number >= 2 (pairs), got " + settings.users());
 		}
@@ -40,7 +45,35 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 			throw new IllegalArgumentException(
 					"rate, duration, connections, connectParallel, handshakeTimeout, clientEventLoops and firstSeconds must be positive");
 		}
+		if (!settings.gatewayProcess().contains("{port}")) {
+			throw new IllegalArgumentException("gatewayProcess must contain {port}, got " + settings.gatewayProcess());
+		}
 		return settings;
+	}
+
+	/**
+	 * The pid file name (without {@code .pid}) of the gateway process at this URI in {@link #runDir()}:
+	 * {@code gateway-<port>} for a {@code ./chat up} stack, {@code -DgatewayProcess} for another.
+	 */
+	String gatewayProcess(URI gateway) {
+		return this.gatewayProcess.replace("{port}", Integer.toString(gateway.getPort()));
+	}
+
+	/**
+	 * The properties of the baseline run: these, with every {@code baseline.<key>} given as {@code <key>}; empty
+	 * when no {@code baseline.gateways} is given.
+	 */
+	static Optional<Properties> baseline(Properties p) {
+		if (p.getProperty(BASELINE + "gateways", "").isBlank()) {
+			return Optional.empty();
+		}
+		Properties baseline = new Properties();
+		p.stringPropertyNames().forEach(key -> baseline.setProperty(key, p.getProperty(key)));
+		p.stringPropertyNames()
+			.stream()
+			.filter(key -> key.startsWith(BASELINE))
+			.forEach(key -> baseline.setProperty(key.substring(BASELINE.length()), p.getProperty(key)));
+		return Optional.of(baseline);
 	}
 
 	Map<String, Object> describe() {
@@ -58,6 +91,8 @@ record BenchSettings(List<URI> gateways, int users, int rate, int warmupSeconds,
 		d.put("connectHosts", this.connectHosts);
 		d.put("tokens", this.tokens.describe());
 		d.put("firstSeconds", this.firstSeconds);
+		d.put("runDir", this.runDir.toString());
+		d.put("gatewayProcess", this.gatewayProcess);
 		return d;
 	}
 

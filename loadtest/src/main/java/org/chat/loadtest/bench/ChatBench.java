@@ -53,7 +53,7 @@ final class ChatBench implements WsConnection.FrameHandler {
 
 	Map<String, Object> run() throws Exception {
 		Map<String, Object> result = new LinkedHashMap<>();
-		Gateways gateways = new Gateways(this.settings.gateways(), this.stats);
+		Gateways gateways = new Gateways(this.settings, this.stats);
 		try (Clients clients = new Clients(this.settings.tokens());
 				ReconnectToSynced reconnects = new ReconnectToSynced(this.reconnectSettings)) {
 			String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);

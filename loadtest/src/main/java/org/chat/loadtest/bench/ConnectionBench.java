@@ -40,7 +40,7 @@ final class ConnectionBench {
 
 	Map<String, Object> run() throws Exception {
 		URI gateway = this.settings.gateways().get(0);
-		String name = Gateways.processName(gateway);
+		String name = this.settings.gatewayProcess(gateway);
 		List<String> tokens = tokens(gateway, this.settings.connections(), this.settings.tokens());
 		InetSocketAddress target = new InetSocketAddress(ipv4(gateway.getHost()), gateway.getPort());
 		List<InetAddress> sources = new ArrayList<>();

@@ -1,6 +1,5 @@
 package org.chat.loadtest.bench;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +17,10 @@ final class Gateways {
 
 	private int connections;
 
-	Gateways(List<URI> gateways, ProcessStats stats) {
-		this.names = gateways.stream().map(Gateways::processName).distinct().toList();
+	Gateways(BenchSettings settings, ProcessStats stats) {
+		this.names = settings.gateways().stream().map(settings::gatewayProcess).distinct().toList();
 		this.stats = stats;
 		this.names.forEach(name -> this.before.put(name, stats.rssKib(name)));
-	}
-
-	/** The {@code ./chat up} process name of the gateway at this URI: gateway-<port>. */
-	static String processName(URI gateway) {
-		return "gateway-" + gateway.getPort();
 	}
 
 	void afterConnect(int totalConnections) {

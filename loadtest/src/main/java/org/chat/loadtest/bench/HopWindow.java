@@ -82,6 +82,9 @@ final class HopWindow {
 			out.append(String.format("%n  %-24s %9.1f / %9.1f  (%s)", name, (Double) f.get("p50"), (Double) f.get("p99"),
 					f.get("count")));
 		});
+		if (hops.isEmpty()) {
+			out.append(String.format("%n  none: no process of this stack exports these histograms"));
+		}
 		return out.toString();
 	}
 

@@ -3,6 +3,7 @@ package org.chat.loadtest.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.OptionalLong;
 public final class ProcessStats {
 
 	private static final long TICKS_PER_SECOND = 100;
+
+	/** A process's start instant is derived from boot time and clock ticks: allow for their rounding. */
+	static final Duration PID_FILE_SLACK = Duration.ofSeconds(1);
 
 	private final Path runDir;
 
@@ -37,12 +41,17 @@ public final class ProcessStats {
 	/**
 	 * The live process a pid file names, by the supervisor's rule (docs/LOCAL.md): the pid on the first line is
 	 * taken only while the process with that pid started at the {@code started=} instant, so a stale file never
-	 * names a stranger that reused the pid. Empty otherwise.
+	 * names a stranger that reused the pid. A file of another stack that holds only the pid (a shell's
+	 * {@code echo $! > file}) names a process that started before the file was written, at most
+	 * {@link #PID_FILE_SLACK} after it: a stranger that reused the pid started later. Empty otherwise.
 	 */
 	public Optional<ProcessHandle> liveProcess(String name) {
+		Path file = this.runDir.resolve(name + ".pid");
 		List<String> lines;
+		Instant written;
 		try {
-			lines = Files.readAllLines(this.runDir.resolve(name + ".pid"));
+			lines = Files.readAllLines(file);
+			written = Files.getLastModifiedTime(file).toInstant();
 		}
 		catch (IOException ex) {
 			return Optional.empty();
@@ -57,10 +66,14 @@ public final class ProcessStats {
 				.map(line -> Instant.parse(line.substring("started=".length()).trim()))
 				.findFirst()
 				.orElse(null);
-			return (started == null) ? Optional.empty()
-					: ProcessHandle.of(pid)
-						.filter(ProcessHandle::isAlive)
-						.filter(p -> p.info().startInstant().map(started::equals).orElse(false));
+			Optional<ProcessHandle> alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+			if (started == null) {
+				return (lines.size() == 1) ? alive.filter(p -> p.info()
+					.startInstant()
+					.map(start -> !start.isAfter(written.plus(PID_FILE_SLACK)))
+					.orElse(false)) : Optional.empty();
+			}
+			return alive.filter(p -> p.info().startInstant().map(started::equals).orElse(false));
 		}
 		catch (NumberFormatException | DateTimeParseException ex) {
 			return Optional.empty();

@@ -176,7 +176,7 @@ final class ReconnectStorm {
 		int n = this.storm.clients();
 		String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
 		List<String> tokens = tokens(first, n, this.storm.senders(), run);
-		String victimName = Gateways.processName(first);
+		String victimName = this.settings.gatewayProcess(first);
 		Map<String, Object> result = new LinkedHashMap<>();
 		try (NettySioClient client = new NettySioClient(this.settings.clientEventLoops(),
 				Duration.ofSeconds(this.settings.handshakeTimeoutSeconds()))) {
@@ -240,7 +240,7 @@ final class ReconnectStorm {
 				messages.put("finalSyncIncomplete", finalSynced ? 0 : finalSyncs.getCount());
 
 				result.put("gateway", victimName);
-				result.put("survivors", gateways.subList(1, gateways.size()).stream().map(Gateways::processName).toList());
+				result.put("survivors", gateways.subList(1, gateways.size()).stream().map(this.settings::gatewayProcess).toList());
 				result.put("client", "netty " + this.settings.clientEventLoops() + " event loops");
 				result.put("clients", n);
 				result.put("connectedBeforeKill", storming.size());

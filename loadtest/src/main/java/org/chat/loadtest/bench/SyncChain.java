@@ -14,6 +14,10 @@ import org.chat.loadtest.socketio.SioFrames;
  * each asking {@code since} the previous answer's {@code next} token, until {@code hasMore} is false. The token
  * of every ok answer, also an empty one, becomes the client's cursor; nothing else moves it. An answer that is not
  * ok ({@code unavailable}, {@code rate_limited}) leaves the cursor where it was, for the caller to ask again.
+ * <p>
+ * An ok answer with neither {@code next} nor {@code hasMore} is the original Node.js backend's (a benchmark's
+ * baseline): one page, the cursor the id of its last message (the message-id form of {@code since}). An answer
+ * with {@code hasMore} but no {@code next} is a broken server and refused.
  */
 final class SyncChain {
 
@@ -80,7 +84,13 @@ final class SyncChain {
 		this.pending = -1;
 		JsonNode answer = SioFrame.data(frame).path(0);
 		String next = answer.path("next").stringValue(null);
-		if (!SioFrame.isOkAck(frame) || next == null) {
+		boolean original = SioFrame.isOkAck(frame) && next == null && answer.isObject() && !answer.has("hasMore");
+		if (original) {
+			JsonNode messages = answer.path("messages");
+			JsonNode last = messages.path(messages.size() - 1);
+			next = last.path("id").isString() ? last.path("id").stringValue() : this.cursor;
+		}
+		if (!SioFrame.isOkAck(frame) || next == null && !original) {
 			this.refusal = SioFrame.isOkAck(frame) ? "no next token"
 					: answer.path("error").path("code").stringValue("no code");
 			return Step.REFUSED;

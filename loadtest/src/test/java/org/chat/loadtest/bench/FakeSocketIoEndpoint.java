@@ -49,6 +49,8 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 
 	final AtomicInteger timedOut = new AtomicInteger();
 
+	final AtomicInteger connects = new AtomicInteger();
+
 	final Set<InetAddress> sources = ConcurrentHashMap.newKeySet();
 
 	FakeSocketIoEndpoint(long pingMillis) throws InterruptedException {
@@ -106,6 +108,7 @@ final class FakeSocketIoEndpoint implements AutoCloseable {
 				ctx.writeAndFlush(new TextWebSocketFrame("44{\"message\":\"invalid token\"}"));
 			}
 			else if (text.startsWith("40") && !text.contains("\"silent\"")) {
+				FakeSocketIoEndpoint.this.connects.incrementAndGet();
 				ctx.writeAndFlush(new TextWebSocketFrame("40{\"sid\":\"s" + ctx.channel().id().asShortText() + "\"}"));
 				long every = FakeSocketIoEndpoint.this.pingMillis;
 				this.pinger = ctx.executor().scheduleAtFixedRate(() -> ping(ctx), every, every, TimeUnit.MILLISECONDS);

@@ -52,4 +52,10 @@ class HopWindowTest {
 		assertThat(HopWindow.quantile(cumulative, 0.99)).isEqualTo(0.010);
 	}
 
+	@Test
+	void aStackWithoutTheHistogramsSaysSoUnderTheTitle() {
+		assertThat(HopWindow.summary("hops:", Map.of()).lines()).containsExactly("hops:",
+				"  none: no process of this stack exports these histograms");
+	}
+
 }

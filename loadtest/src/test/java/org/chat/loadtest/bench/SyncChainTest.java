@@ -80,6 +80,24 @@ class SyncChainTest {
 	}
 
 	@Test
+	void theOriginalBackendsAnswerIsOnePageWhoseLastMessageIdIsTheCursor() {
+		SyncChain chain = chain("m-0");
+		chain.start();
+
+		assertThat(chain.onAck("437[{\"ok\":true,\"messages\":[{\"id\":\"m-1\",\"clientMessageId\":\"1\"},"
+				+ "{\"id\":\"m-2\",\"clientMessageId\":\"2\"}]}]"))
+			.isEqualTo(Step.DONE);
+		assertThat(this.received).containsExactly("1", "2");
+		assertThat(chain.cursor()).isEqualTo("m-2");
+
+		SyncChain empty = new SyncChain("m-2", 8, this.sent::add, this.received::addAll);
+		empty.start();
+		assertThat(empty.onAck("438[{\"ok\":true,\"messages\":[]}]")).isEqualTo(Step.DONE);
+		assertThat(empty.cursor()).isEqualTo("m-2");
+		assertThat(this.sent).last().isEqualTo("428[\"sync_messages\",{\"since\":\"m-2\"}]");
+	}
+
+	@Test
 	void answersToOtherRequestsAreIgnored() {
 		SyncChain chain = chain("T5");
 		chain.start();
