@@ -17,8 +17,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoMain {
 
-	private static final Logger log = LoggerFactory.getLogger(MongoMain.class);
-
 	static final String STORE_FILE = "chat.mv.db";
 
 	/** Left by earlier versions, whose file backend wrote its own format; the H2 backend cannot read it. */
@@ -41,6 +39,8 @@ public final class MongoMain {
 						+ ", in memory (gone when this process stops; CHAT_MONGO_PERSIST=1 keeps it in " + dir + ")", store);
 			}
 			if (Files.exists(dir.resolve(RETIRED_FILE))) {
+				// not a static field: a logger made before useInfraLogging() would start logback at DEBUG
+				Logger log = LoggerFactory.getLogger(MongoMain.class);
 				log.warn("{} is in a retired store format and is not read; delete it to reclaim its space",
 						dir.resolve(RETIRED_FILE));
 			}
