@@ -81,12 +81,18 @@ final class Baseline {
 		return table.toString();
 	}
 
-	/** The number at a dotted path, or the sum of a map's numbers for {@code sum:<path>}; null when absent. */
+	/**
+	 * The number at a dotted path, or the sum of a map's numbers for {@code sum:<path>}; null when absent, and for a
+	 * percentile of a histogram that counted nothing (its {@code count} is 0: no message got through).
+	 */
 	static Double value(Map<String, Object> document, String path) {
 		boolean sum = path.startsWith("sum:");
 		Object node = document;
 		for (String key : (sum ? path.substring(4) : path).split("\\.")) {
 			if (!(node instanceof Map<?, ?> map)) {
+				return null;
+			}
+			if (map.get("count") instanceof Number count && count.longValue() == 0) {
 				return null;
 			}
 			node = map.get(key);

@@ -73,6 +73,15 @@ class BaselineTest {
 	}
 
 	@Test
+	void aPercentileOfAnEmptyHistogramIsNoFigure() {
+		Map<String, Object> nothingDelivered = Map.of("results",
+				Map.of("deliveredRate", 0.0, "oneWayLatencyMs", Map.of("count", 0L, "p50", 0.0)));
+
+		assertThat(Baseline.value(nothingDelivered, "results.oneWayLatencyMs.p50")).isNull();
+		assertThat(Baseline.value(nothingDelivered, "results.deliveredRate")).isZero();
+	}
+
+	@Test
 	void everyBenchHasRowsAndTheChatRowsFollowItsFirstSecondsWindows() {
 		Properties p = new Properties();
 		p.setProperty("firstSeconds", "10,30");
