@@ -39,15 +39,18 @@ public final class Bench {
 		for (String kind : List.of("chat", "connections", "storm")) {
 			if (what.equals(kind) || (what.equals("all") && !kind.equals("storm"))) {
 				BenchSettings settings = BenchSettings.from(properties);
+				Map<String, Object> machine = Machine.describe(); // the box's load before this run, not after it
 				Map<String, Object> ours = run(kind, settings, properties);
 				Map<String, Object> theirs = null;
 				if (baseline.isPresent()) {
 					BenchSettings baselineSettings = BenchSettings.from(baseline.get());
 					System.out.println("baseline: the same " + kind + " bench against " + baselineSettings.gateways());
+					Map<String, Object> baselineMachine = Machine.describe();
 					theirs = run(kind, baselineSettings, baseline.get());
 					theirs.put("settings", baselineSettings.describe());
+					theirs.put("machine", baselineMachine);
 				}
-				written.add(report(kind, settings, ours, theirs));
+				written.add(report(kind, settings, machine, ours, theirs));
 			}
 		}
 		return written;
@@ -64,13 +67,13 @@ public final class Bench {
 		};
 	}
 
-	private static Path report(String kind, BenchSettings settings, Map<String, Object> results,
-			Map<String, Object> baseline) throws Exception {
+	private static Path report(String kind, BenchSettings settings, Map<String, Object> machine,
+			Map<String, Object> results, Map<String, Object> baseline) throws Exception {
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("bench", kind);
 		document.put("label", settings.label());
 		document.put("at", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
-		document.put("machine", Machine.describe());
+		document.put("machine", machine);
 		document.put("settings", settings.describe());
 		document.putAll(results);
 		if (baseline != null) {

@@ -42,6 +42,7 @@ class BaselineRunIT {
 			assertThat(document.path("gateway").asString()).isEqualTo("gateway-" + ours.address().getPort());
 			JsonNode baseline = document.path("baseline");
 			assertThat(baseline.path("connected").asInt()).isEqualTo(80);
+			assertThat(baseline.path("machine").path("loadAverage").asString()).isNotBlank();
 			assertThat(baseline.path("gateway").asString()).isEqualTo("ref-" + theirs.address().getPort());
 			assertThat(baseline.path("settings").path("gateways").path(0).asString())
 				.isEqualTo("http://localhost:" + theirs.address().getPort());
