@@ -40,14 +40,13 @@ public final class Bench {
 			if (what.equals(kind) || (what.equals("all") && !kind.equals("storm"))) {
 				BenchSettings settings = BenchSettings.from(properties);
 				Map<String, Object> machine = Machine.describe(); // the box's load before this run, not after it
-				Map<String, Object> ours = run(kind, settings, properties);
+				Map<String, Object> ours = withSettings(settings, run(kind, settings, properties));
 				Map<String, Object> theirs = null;
 				if (baseline.isPresent()) {
 					BenchSettings baselineSettings = BenchSettings.from(baseline.get());
 					System.out.println("baseline: the same " + kind + " bench against " + baselineSettings.gateways());
 					Map<String, Object> baselineMachine = Machine.describe();
-					theirs = run(kind, baselineSettings, baseline.get());
-					theirs.put("settings", baselineSettings.describe());
+					theirs = withSettings(baselineSettings, run(kind, baselineSettings, baseline.get()));
 					theirs.put("machine", baselineMachine);
 				}
 				written.add(report(kind, settings, machine, ours, theirs));
@@ -67,6 +66,19 @@ public final class Bench {
 		};
 	}
 
+	/**
+	 * The result with the bench's settings under {@code settings}, merged with the workload's own (the storm reports
+	 * its {@code storm…} settings there), so neither replaces the other.
+	 */
+	static Map<String, Object> withSettings(BenchSettings settings, Map<String, Object> results) {
+		Map<String, Object> merged = new LinkedHashMap<>(settings.describe());
+		if (results.get("settings") instanceof Map<?, ?> own) {
+			own.forEach((key, value) -> merged.put(key.toString(), value));
+		}
+		results.put("settings", merged);
+		return results;
+	}
+
 	private static Path report(String kind, BenchSettings settings, Map<String, Object> machine,
 			Map<String, Object> results, Map<String, Object> baseline) throws Exception {
 		Map<String, Object> document = new LinkedHashMap<>();
@@ -74,7 +86,7 @@ public final class Bench {
 		document.put("label", settings.label());
 		document.put("at", OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString());
 		document.put("machine", machine);
-		document.put("settings", settings.describe());
+		document.put("settings", results.get("settings")); // here, not at the results' end
 		document.putAll(results);
 		if (baseline != null) {
 			document.put("baseline", baseline);

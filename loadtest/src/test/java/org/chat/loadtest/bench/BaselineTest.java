@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@SuppressWarnings("unchecked")
 class BaselineTest {
 
 	@Test
@@ -79,6 +80,22 @@ class BaselineTest {
 
 		assertThat(Baseline.value(nothingDelivered, "results.oneWayLatencyMs.p50")).isNull();
 		assertThat(Baseline.value(nothingDelivered, "results.deliveredRate")).isZero();
+	}
+
+	@Test
+	void aWorkloadsOwnSettingsJoinTheBenchSettingsInsteadOfReplacingThem() {
+		Properties p = new Properties();
+		p.setProperty("gateways", "http://localhost:8080,http://localhost:8081,http://localhost:8082");
+		Map<String, Object> storm = new java.util.LinkedHashMap<>(Map.of("synced", 15000, "settings",
+				Map.of("clients", 15000, "timeoutSeconds", 180)));
+
+		Map<String, Object> settings = (Map<String, Object>) Bench.withSettings(BenchSettings.from(p), storm)
+			.get("settings");
+
+		assertThat(settings).containsEntry("clients", 15000)
+			.containsEntry("timeoutSeconds", 180)
+			.containsEntry("gateways",
+					List.of("http://localhost:8080", "http://localhost:8081", "http://localhost:8082"));
 	}
 
 	@Test
