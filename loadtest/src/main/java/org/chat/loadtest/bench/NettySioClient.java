@@ -53,6 +53,8 @@ final class NettySioClient implements AutoCloseable {
 
 	private final AtomicInteger dropped = new AtomicInteger();
 
+	private final SioClientHandler.UserLists userLists = new SioClientHandler.UserLists();
+
 	private volatile boolean closing;
 
 	NettySioClient(int eventLoops, Duration timeout) {
@@ -79,13 +81,14 @@ final class NettySioClient implements AutoCloseable {
 			BiConsumer<Channel, String> frames) {
 		CompletableFuture<Channel> result = new CompletableFuture<>();
 		URI uri = URI.create("ws://" + gateway.getHostString() + ":" + gateway.getPort() + SioFrames.WS_PATH);
+		SioClientHandler handler = new SioClientHandler(new SioHandshake(token), result, frames,
+				this.userLists);
 		ChannelFuture connect = this.bootstrap.clone().handler(new ChannelInitializer<SocketChannel>() {
 			@Override
 			protected void initChannel(SocketChannel channel) {
 				channel.pipeline()
 					.addLast(new HttpClientCodec(), new HttpObjectAggregator(8192),
-							new WebSocketClientProtocolHandler(upgrade(uri)),
-							new SioClientHandler(new SioHandshake(token), result, frames));
+							new WebSocketClientProtocolHandler(upgrade(uri)), handler);
 			}
 		}).connect(gateway, new InetSocketAddress(source, 0));
 		Channel channel = connect.channel();
@@ -95,7 +98,8 @@ final class NettySioClient implements AutoCloseable {
 			}
 		});
 		var timer = channel.eventLoop().schedule(() -> {
-			result.completeExceptionally(new TimeoutException("no CONNECT answer in " + this.timeoutMillis + " ms"));
+			result.completeExceptionally(new TimeoutException(
+					"no CONNECT answer in " + this.timeoutMillis + " ms, waiting for the " + handler.phase()));
 		}, this.timeoutMillis, TimeUnit.MILLISECONDS);
 		result.whenComplete((ok, error) -> {
 			timer.cancel(false);
@@ -111,6 +115,15 @@ final class NettySioClient implements AutoCloseable {
 			});
 		});
 		return result;
+	}
+
+	/** {@code user_list} frames and bytes received on every socket so far. */
+	long userListFrames() {
+		return this.userLists.frames().sum();
+	}
+
+	long userListBytes() {
+		return this.userLists.bytes().sum();
 	}
 
 	/** Connected sockets that are still open. */

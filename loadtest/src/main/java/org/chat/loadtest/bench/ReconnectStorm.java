@@ -214,6 +214,8 @@ final class ReconnectStorm {
 				senders.start(this.storm.sendRate());
 				Thread.sleep(2000);
 				// 3. the kill
+				long listFrames = client.userListFrames();
+				long listBytes = client.userListBytes();
 				CpuWindow cpu = CpuWindow.start(this.stats);
 				DisconnectWindow disconnects = DisconnectWindow.start(this.stats.runDir());
 				this.unsynced.addAll(storming);
@@ -224,6 +226,8 @@ final class ReconnectStorm {
 					Thread.sleep(100);
 				}
 				double stormSeconds = (System.nanoTime() - this.killedAt) / 1e9;
+				listFrames = client.userListFrames() - listFrames;
+				listBytes = client.userListBytes() - listBytes;
 				Map<String, Object> cpuPercent = cpu.stop();
 				Map<String, Long> socketsEnded = disconnects.stop();
 				cpuPercent.remove(victimName); // its pid file names the restarted process by now
@@ -266,6 +270,11 @@ final class ReconnectStorm {
 				result.put("refusedPages", Results.total(refused));
 				result.put("refusedPagesByCode", refused);
 				result.put("messages", messages);
+				// what presence cost the clients: every socket gets every user_list its gateway writes
+				Map<String, Object> lists = new LinkedHashMap<>();
+				lists.put("frames", listFrames);
+				lists.put("megabytes", listBytes / 1e6);
+				result.put("userListsDuringStorm", lists);
 				result.put("cpuPercentDuringStorm", cpuPercent);
 				result.put("settings", this.storm.describe());
 				System.out.println(summary(result));

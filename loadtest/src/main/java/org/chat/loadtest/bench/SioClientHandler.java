@@ -1,7 +1,13 @@
 package org.chat.loadtest.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,6 +22,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.Cli
  */
 final class SioClientHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
 
+	private static final ByteBuf USER_LIST = Unpooled
+		.unreleasableBuffer(Unpooled.copiedBuffer("42[\"user_list\",", StandardCharsets.US_ASCII));
+
 	private final SioHandshake handshake;
 
 	private final CompletableFuture<Channel> connected;
@@ -23,14 +32,40 @@ final class SioClientHandler extends SimpleChannelInboundHandler<TextWebSocketFr
 	/** Gets the frames the handshake does not consume once connected (events, acks); null: none wanted. */
 	private final BiConsumer<Channel, String> frames;
 
-	SioClientHandler(SioHandshake handshake, CompletableFuture<Channel> connected, BiConsumer<Channel, String> frames) {
+	/** Bytes of {@code user_list} frames this client received (and did not decode). */
+	private final UserLists userLists;
+
+	private volatile boolean active;
+
+	private volatile boolean upgraded;
+
+	SioClientHandler(SioHandshake handshake, CompletableFuture<Channel> connected, BiConsumer<Channel, String> frames,
+			UserLists userLists) {
 		this.handshake = handshake;
 		this.connected = connected;
 		this.frames = frames;
+		this.userLists = userLists;
+	}
+
+	/** What every socket of one client process received as {@code user_list}: frames and bytes. */
+	record UserLists(LongAdder frames, LongAdder bytes) {
+
+		UserLists() {
+			this(new LongAdder(), new LongAdder());
+		}
+
 	}
 
 	@Override
 	protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+		ByteBuf content = frame.content();
+		if (isUserList(content)) {
+			// no bench client reads the online list: decoding lists of up to ~130 KB on every one of 15,000 sockets
+			// took the CPU of the box the gateways are measured on (a storm's lists are ~100 MB/s)
+			this.userLists.frames().increment();
+			this.userLists.bytes().add(content.readableBytes());
+			return;
+		}
 		String text = frame.text();
 		SioHandshake.Step step = this.handshake.onFrame(text);
 		if (step.reply() != null) {
@@ -48,8 +83,36 @@ final class SioClientHandler extends SimpleChannelInboundHandler<TextWebSocketFr
 		}
 	}
 
+	/**
+	 * How far the handshake got, for a timeout's message: a storm's unanswered connects differ in where they waited
+	 * (the server's accept queue, its upgrade, its Engine.IO OPEN, or the namespace CONNECT's answer).
+	 */
+	String phase() {
+		if (!this.active) {
+			return "TCP connect";
+		}
+		if (!this.upgraded) {
+			return "WebSocket upgrade";
+		}
+		return (this.handshake.open() == null) ? "Engine.IO OPEN" : "CONNECT answer";
+	}
+
+	@Override
+	public void channelActive(ChannelHandlerContext ctx) throws Exception {
+		this.active = true;
+		super.channelActive(ctx);
+	}
+
+	static boolean isUserList(ByteBuf content) {
+		return content.readableBytes() >= USER_LIST.readableBytes()
+				&& ByteBufUtil.equals(content, content.readerIndex(), USER_LIST, 0, USER_LIST.readableBytes());
+	}
+
 	@Override
 	public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+		if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+			this.upgraded = true;
+		}
 		if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
 			fail(ctx, "WebSocket upgrade timed out");
 		}
