@@ -20,6 +20,7 @@ import org.chat.presence.sweep.RedisRestartDetector;
 import org.chat.presence.typing.TypingDeadlines;
 import org.chat.presence.typing.TypingHandler;
 import org.chat.presence.typing.TypingRouter;
+import org.chat.presence.userlist.GatewayLoad;
 import org.chat.presence.userlist.OnlineUsers;
 import org.chat.presence.userlist.UserListBroadcaster;
 import org.chat.presence.userlist.UserListCoalescer;
@@ -76,7 +77,8 @@ public class PresenceConfiguration {
 	UserListBroadcaster userListBroadcaster(ReactiveStringRedisTemplate redis, OnlineUsers onlineUsers,
 			GatewayPublisher publisher, PresenceProperties properties, PresenceMetrics metrics) {
 		return new UserListBroadcaster(redis, onlineUsers, publisher, properties.userList().window(),
-				properties.userList().clientBandwidth(), INSTANCE_ID, metrics);
+				properties.userList().clientBandwidth(), new GatewayLoad(redis), properties.userList().gatewayBandwidth(),
+				INSTANCE_ID, metrics);
 	}
 
 	@Bean

@@ -57,13 +57,17 @@ public record PresenceProperties(@DefaultValue("" + Topics.DEFAULT_PARTITIONS) @
 	 * @param window at most one user_list broadcast per window across all instances
 	 * @param cap most users in one user_list
 	 * @param clientBandwidth most user_list bytes per client and second: a larger list stretches its window
+	 * @param gatewayBandwidth most user_list bytes per second the busiest gateway writes (list × its sockets): a
+	 * gateway with many sockets stretches the window further
 	 */
 	public record UserList(@DefaultValue("250ms") @NotNull Duration window,
-			@DefaultValue("1000") @Min(1) @Max(100000) int cap, @DefaultValue("8KB") @NotNull DataSize clientBandwidth) {
+			@DefaultValue("1000") @Min(1) @Max(100000) int cap, @DefaultValue("8KB") @NotNull DataSize clientBandwidth,
+			@DefaultValue("16MB") @NotNull DataSize gatewayBandwidth) {
 
-		@AssertTrue(message = "user-list.window and user-list.client-bandwidth must be positive")
+		@AssertTrue(message = "user-list.window, user-list.client-bandwidth and user-list.gateway-bandwidth must be positive")
 		public boolean isWindowPositive() {
-			return positive(this.window) && (this.clientBandwidth == null || this.clientBandwidth.toBytes() > 0);
+			return positive(this.window) && (this.clientBandwidth == null || this.clientBandwidth.toBytes() > 0)
+					&& (this.gatewayBandwidth == null || this.gatewayBandwidth.toBytes() > 0);
 		}
 
 	}

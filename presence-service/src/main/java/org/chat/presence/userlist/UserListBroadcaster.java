@@ -22,10 +22,14 @@ import reactor.core.publisher.Mono;
  * below the recorded one, and "greater than" would then keep every list to itself until the version caught up.
  * <p>
  * A large list stretches its own window: every client gets each list, so bytes per client and second are
- * list size × broadcasts per second. Before publishing a list of B bytes the gate is set again for
- * {@code max(window, B / clientBandwidth)}: at the default 8 KB/s, 4 lists a second up to 2 KB (~15 users), one
- * every ~16 s of 130 KB (1,000 users). Without it the bytes of a churning cluster grow with users², and a
- * reconnect storm spent the surviving gateways' CPU writing user lists instead of accepting the reconnects.
+ * list size × broadcasts per second, and a gateway writes that for each of its sockets. Before publishing a list
+ * of B bytes the gate is set again for {@code max(window, B / clientBandwidth, B × S / gatewayBandwidth)}, S the
+ * sockets of the busiest gateway: at the defaults (8 KB/s per client, 16 MB/s per gateway), 4 lists a second up to
+ * 2 KB (~15 users), one every ~16 s of 130 KB (1,000 users) up to ~2,000 sockets a gateway, and beyond that one
+ * per 130 KB × S / 16 MB/s (~61 s at 7,500 sockets). Without the first the bytes of a churning cluster grow with
+ * users², and a reconnect storm spent the surviving gateways' CPU writing user lists instead of accepting the
+ * reconnects; without the second a 15,000-client storm queued gigabytes of lists ahead of its pings and CONNECT
+ * answers.
  */
 public class UserListBroadcaster {
 
@@ -39,18 +43,24 @@ public class UserListBroadcaster {
 
 	private final DataSize clientBandwidth;
 
+	private final GatewayLoad gatewayLoad;
+
+	private final DataSize gatewayBandwidth;
+
 	private final String instanceId;
 
 	private final PresenceMetrics metrics;
 
 	public UserListBroadcaster(ReactiveStringRedisTemplate redis, OnlineUsers onlineUsers,
-			GatewayPublisher publisher, Duration window, DataSize clientBandwidth, String instanceId,
-			PresenceMetrics metrics) {
+			GatewayPublisher publisher, Duration window, DataSize clientBandwidth, GatewayLoad gatewayLoad,
+			DataSize gatewayBandwidth, String instanceId, PresenceMetrics metrics) {
 		this.redis = redis;
 		this.onlineUsers = onlineUsers;
 		this.publisher = publisher;
 		this.window = window;
 		this.clientBandwidth = clientBandwidth;
+		this.gatewayLoad = gatewayLoad;
+		this.gatewayBandwidth = gatewayBandwidth;
 		this.instanceId = instanceId;
 		this.metrics = metrics;
 	}
@@ -66,8 +76,8 @@ public class UserListBroadcaster {
 	}
 
 	/**
-	 * Reads the version, then the list (so the list is at least that new), stretches the window for a large list,
-	 * publishes it and records the version.
+	 * Reads the version, then the list (so the list is at least that new), stretches the window for a large list
+	 * or a busy gateway, publishes it and records the version.
 	 */
 	public Mono<Long> broadcast() {
 		return this.redis.opsForValue()
@@ -75,17 +85,24 @@ public class UserListBroadcaster {
 			.defaultIfEmpty("0")
 			.flatMap(version -> this.onlineUsers.list()
 				.map(users -> GatewayMessage.broadcast(ClientEvents.USER_LIST, users).toJson())
-				.flatMap(json -> stretchWindow(windowFor(json.getBytes(StandardCharsets.UTF_8).length))
-					.then(this.publisher.toAll(json)))
+				.zipWith(this.gatewayLoad.busiestGatewaySessions())
+				.flatMap(list -> stretchWindow(
+						windowFor(list.getT1().getBytes(StandardCharsets.UTF_8).length, list.getT2()))
+					.then(this.publisher.toAll(list.getT1())))
 				.flatMap(receivers -> this.redis.opsForValue()
 					.set(PresenceKeys.USER_LIST_BROADCAST, version)
 					.thenReturn(receivers)))
 			.doOnNext(receivers -> this.metrics.userListBroadcast());
 	}
 
-	/** The window a list of {@code bytes} needs: the configured one, longer where the client bandwidth says so. */
-	Duration windowFor(long bytes) {
-		Duration needed = Duration.ofMillis(bytes * 1000 / this.clientBandwidth.toBytes());
+	/**
+	 * The window a list of {@code bytes} needs when the busiest gateway writes it to {@code sockets} sockets: the
+	 * configured one, longer where the client or the gateway bandwidth says so.
+	 */
+	Duration windowFor(long bytes, long sockets) {
+		long perClient = bytes * 1000 / this.clientBandwidth.toBytes();
+		long perGateway = (long) ((double) bytes * sockets * 1000 / this.gatewayBandwidth.toBytes());
+		Duration needed = Duration.ofMillis(Math.max(perClient, perGateway));
 		return needed.compareTo(this.window) > 0 ? needed : this.window;
 	}
 

@@ -13,6 +13,7 @@ import org.chat.presence.support.TestRedis;
 import org.chat.presence.typing.TypingDeadlines;
 import org.chat.presence.typing.TypingHandler;
 import org.chat.presence.typing.TypingRouter;
+import org.chat.presence.userlist.GatewayLoad;
 import org.chat.presence.userlist.OnlineUsers;
 import org.chat.presence.userlist.UserListBroadcaster;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,8 @@ class PresenceMetricsIT {
 	@Test
 	void eachUserListBroadcastCounts() {
 		UserListBroadcaster broadcaster = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 10),
-				this.publisher, Duration.ofSeconds(30), DataSize.ofKilobytes(32), "test", this.metrics);
+				this.publisher, Duration.ofSeconds(30), DataSize.ofKilobytes(32), new GatewayLoad(this.redis),
+				DataSize.ofMegabytes(16), "test", this.metrics);
 
 		broadcaster.broadcast().block(TIMEOUT);
 		broadcaster.broadcast().block(TIMEOUT);

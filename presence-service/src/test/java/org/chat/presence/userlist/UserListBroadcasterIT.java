@@ -23,8 +23,8 @@ class UserListBroadcasterIT {
 	private final ReactiveStringRedisTemplate redis = TestRedis.get().template();
 
 	private final UserListBroadcaster broadcaster = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 10),
-			new GatewayPublisher(this.redis), Duration.ofSeconds(30), DataSize.ofKilobytes(32), "test",
-			new PresenceMetrics(new SimpleMeterRegistry()));
+			new GatewayPublisher(this.redis), Duration.ofSeconds(30), DataSize.ofKilobytes(32),
+			new GatewayLoad(this.redis), DataSize.ofMegabytes(16), "test", new PresenceMetrics(new SimpleMeterRegistry()));
 
 	@BeforeEach
 	void clean() {
@@ -55,7 +55,8 @@ class UserListBroadcasterIT {
 	@Test
 	void aLargeListHoldsTheGateForTheTimeItsBytesTakeAtTheClientBandwidth() {
 		UserListBroadcaster twoKbPerSecond = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 1000),
-				new GatewayPublisher(this.redis), Duration.ofMillis(250), DataSize.ofKilobytes(2), "test",
+				new GatewayPublisher(this.redis), Duration.ofMillis(250), DataSize.ofKilobytes(2),
+				new GatewayLoad(this.redis), DataSize.ofMegabytes(16), "test",
 				new PresenceMetrics(new SimpleMeterRegistry()));
 		online(2);
 		versions(1, 0);
@@ -75,6 +76,34 @@ class UserListBroadcasterIT {
 		versions(3, 2);
 		assertThat(twoKbPerSecond.acquireWindow().block(TIMEOUT)).as("the next change waits for the stretched window")
 			.isFalse();
+	}
+
+	@Test
+	void aGatewayWithManySocketsHoldsTheGateForTheTimeItsWritesTakeAtTheGatewayBandwidth() {
+		UserListBroadcaster oneMbPerGateway = new UserListBroadcaster(this.redis, new OnlineUsers(this.redis, 1000),
+				new GatewayPublisher(this.redis), Duration.ofMillis(250), DataSize.ofKilobytes(8),
+				new GatewayLoad(this.redis), DataSize.ofMegabytes(1), "test",
+				new PresenceMetrics(new SimpleMeterRegistry()));
+		online(10); // ~1 KB: 125 ms at 8 KB/s per client, under the window
+		sockets("gw-small", 100);
+		sockets("gw-busy", 5_000); // 5,000 × ~1 KB at 1 MB/s: ~5 s
+		versions(1, 0);
+
+		assertThat(oneMbPerGateway.acquireWindow().block(TIMEOUT)).isTrue();
+		oneMbPerGateway.broadcast().block(TIMEOUT);
+
+		assertThat(this.redis.getExpire(PresenceKeys.USER_LIST_GATE).block(TIMEOUT))
+			.as("the busiest gateway's sockets decide, not the client bandwidth")
+			.isBetween(Duration.ofSeconds(3), Duration.ofSeconds(8));
+	}
+
+	private void sockets(String gateway, int sessions) {
+		this.redis.opsForSet().add(PresenceKeys.GATEWAYS, gateway).block(TIMEOUT);
+		String[] ids = new String[sessions];
+		for (int i = 0; i < sessions; i++) {
+			ids[i] = gateway + "-s" + i;
+		}
+		this.redis.opsForSet().add(PresenceKeys.gatewaySessions(gateway), ids).block(TIMEOUT);
 	}
 
 	private void online(int users) {
