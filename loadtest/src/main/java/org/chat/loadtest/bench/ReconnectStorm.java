@@ -64,6 +64,9 @@ final class ReconnectStorm {
 
 	private final Victim victim;
 
+	/** How long the final sync rounds may wait for the message-service to store every acked send. */
+	static final long FINAL_SYNC_SECONDS = 120;
+
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "bench-storm");
 		thread.setDaemon(true);
@@ -232,16 +235,50 @@ final class ReconnectStorm {
 				Map<String, Long> socketsEnded = disconnects.stop();
 				cpuPercent.remove(victimName); // its pid file names the restarted process by now
 				senders.stop();
-				// 4. drain: the last acks, then one more sync for every recipient still missing an acked message
+				// 4. drain: the last acks; then, round after round, one more sync for every recipient still missing an
+				// acked message, until none is or FINAL_SYNC_SECONDS passed. An ok ack means the broker has the send;
+				// the message-service stores it later (a minute later behind a storm's backlog) and a sync returns it
+				// only once it is stored, so one round right after the drain took "not stored yet" for "lost"
 				senders.awaitAcks(this.settings.drainSeconds());
 				Thread.sleep(TimeUnit.SECONDS.toMillis(this.settings.drainSeconds()));
 				List<StormClient> missing = senders.recipientsMissingMessages();
-				CountDownLatch finalSyncs = new CountDownLatch(missing.size());
-				missing.forEach(c -> c.syncOnceMore(finalSyncs::countDown));
-				boolean finalSynced = finalSyncs.await(60, TimeUnit.SECONDS);
+				int finalSyncs = missing.size();
+				int rounds = 0;
+				long unfinished = 0;
+				long finalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FINAL_SYNC_SECONDS);
+				while (!missing.isEmpty() && System.nanoTime() < finalDeadline) {
+					rounds++;
+					CountDownLatch round = new CountDownLatch(missing.size());
+					missing.forEach(c -> c.syncOnceMore(false, round::countDown));
+					if (!round.await(Math.max(1, finalDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+						unfinished = round.getCount();
+						break;
+					}
+					missing = senders.recipientsMissingMessages();
+					if (!missing.isEmpty()) {
+						Thread.sleep(1000);
+					}
+				}
+				// a message still missing: stored but behind the recipient's token (the token skipped it), or not
+				// found at all; a sync from the beginning tells the two apart
+				List<String> examples = senders.missingExamples(5);
+				long receivedByToken = senders.received();
+				long duplicatesBefore = this.duplicates.get(); // a sync from the beginning repeats what arrived
+				List<StormClient> stillMissing = (unfinished == 0) ? senders.recipientsMissingMessages() : List.of();
+				CountDownLatch fromStart = new CountDownLatch(stillMissing.size());
+				stillMissing.forEach(c -> c.syncOnceMore(true, fromStart::countDown));
+				boolean fromStartSynced = fromStart.await(60, TimeUnit.SECONDS);
 				Map<String, Object> messages = senders.tally();
-				messages.put("finalSyncs", missing.size());
-				messages.put("finalSyncIncomplete", finalSynced ? 0 : finalSyncs.getCount());
+				messages.put("finalSyncs", finalSyncs);
+				messages.put("finalSyncRounds", rounds);
+				messages.put("finalSyncIncomplete", unfinished);
+				messages.put("duplicates", duplicatesBefore);
+				messages.put("syncsFromStart", stillMissing.size());
+				messages.put("syncsFromStartIncomplete", fromStartSynced ? 0 : fromStart.getCount());
+				messages.put("foundOnlyFromStart", senders.received() - receivedByToken);
+				if (!examples.isEmpty()) {
+					System.out.println("acked, not received after the final syncs (up to 5): " + examples);
+				}
 
 				result.put("gateway", victimName);
 				result.put("survivors", gateways.subList(1, gateways.size()).stream().map(this.settings::gatewayProcess).toList());
@@ -498,6 +535,29 @@ final class ReconnectStorm {
 				}
 			}
 			return missing;
+		}
+
+		/** Acked messages received so far. */
+		long received() {
+			long received = 0;
+			for (int seq = 0; seq < this.sent.get(); seq++) {
+				received += (this.fate.get(seq) == 1
+						&& this.recipients.get(this.recipientOf[seq]).received().contains("storm-" + seq)) ? 1 : 0;
+			}
+			return received;
+		}
+
+		/** Up to {@code n} acked messages not received: id, recipient, the recipient's token. */
+		List<String> missingExamples(int n) {
+			List<String> examples = new ArrayList<>();
+			for (int seq = 0; seq < this.sent.get() && examples.size() < n; seq++) {
+				StormClient recipient = this.recipients.get(this.recipientOf[seq]);
+				if (this.fate.get(seq) == 1 && !recipient.received().contains("storm-" + seq)) {
+					examples.add("storm-" + seq + " to " + recipient.userId() + " (token " + recipient.cursor() + ", last "
+							+ recipient.lastAnswer + ")");
+				}
+			}
+			return examples;
 		}
 
 		Map<String, Object> tally() {

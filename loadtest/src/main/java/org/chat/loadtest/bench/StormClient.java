@@ -37,8 +37,14 @@ final class StormClient extends SyncingClient {
 	/** True between the loss of the first socket and the end of the first complete sync after it. */
 	private boolean storming;
 
-	/** After the storm: one more sync, for the final count; completes {@code finalSync}. */
+	/** After the storm: one more sync, for the final count; runs when a chain started after the request ends. */
 	private Runnable afterSync;
+
+	/** That sync starts from the beginning (no cursor), not from the last token. */
+	private boolean afterSyncFromStart;
+
+	/** A chain started after {@link #syncOnceMore} is under way (one under way before it may predate a message). */
+	private boolean afterSyncStarted;
 
 	/** What a storm client needs from the bench: where to connect, where to report, and the clock's zero. */
 	interface StormNetwork {
@@ -128,17 +134,40 @@ final class StormClient extends SyncingClient {
 			attempts = this.attempt;
 			channel.closeFuture().addListener(closed -> lost(channel));
 			send(SioFrames.register(0, this.userId, this.userId));
-			startChain();
+			if (this.afterSync != null) {
+				startAfterSync();
+			}
+			else {
+				startChain();
+			}
 		}
 		this.network.reconnected(this, attempts);
 	}
 
-	/** After the storm: one more complete sync on the current socket; {@code done} runs when it ended. */
-	synchronized void syncOnceMore(Runnable done) {
+	/**
+	 * After the storm: one more complete sync, started from now on (after the chain under way, if any, or on the next
+	 * socket), from the last token or, with {@code fromStart}, from the beginning; {@code done} runs when it ended.
+	 */
+	synchronized void syncOnceMore(boolean fromStart, Runnable done) {
 		this.afterSync = done;
+		this.afterSyncFromStart = fromStart;
+		this.afterSyncStarted = false;
 		if (this.chain == null && this.channel != null) {
-			startChain();
+			startAfterSync();
 		}
+	}
+
+	/** The token this client's next sync would start from (null: the beginning). */
+	synchronized String cursor() {
+		return this.cursor;
+	}
+
+	private void startAfterSync() {
+		if (this.afterSyncFromStart) {
+			this.cursor = null;
+		}
+		this.afterSyncStarted = true;
+		startChain();
 	}
 
 	private void startChain() {
@@ -174,6 +203,12 @@ final class StormClient extends SyncingClient {
 			this.network.synced(this, done.pages(), this.reconnectedNanos);
 		}
 		if (this.afterSync != null) {
+			if (!this.afterSyncStarted) {
+				if (this.channel != null) {
+					startAfterSync();
+				}
+				return;
+			}
 			Runnable after = this.afterSync;
 			this.afterSync = null;
 			after.run();

@@ -41,6 +41,8 @@ final class SyncChain {
 
 	private String cursor;
 
+	private final String since;
+
 	private String refusal;
 
 	private long ackId;
@@ -57,6 +59,7 @@ final class SyncChain {
 	 */
 	SyncChain(String cursor, long firstAckId, Consumer<String> send, Consumer<List<String>> received) {
 		this.cursor = cursor;
+		this.since = cursor;
 		this.ackId = firstAckId;
 		this.send = send;
 		this.received = received;
@@ -114,6 +117,10 @@ final class SyncChain {
 	/** Why the last refused page was refused: the error's code ({@code unavailable}, {@code rate_limited}, ...). */
 	String refusal() {
 		return this.refusal;
+	}
+
+	String since() {
+		return this.since;
 	}
 
 	/** The token to sync from next time. */

@@ -31,6 +31,9 @@ abstract class SyncingClient {
 
 	protected long nextAckId = 1;
 
+	/** The answer that ended the last chain (diagnostics). */
+	protected volatile String lastAnswer;
+
 	protected SyncingClient(AtomicLong duplicates) {
 		this.duplicates = duplicates;
 	}
@@ -80,6 +83,7 @@ abstract class SyncingClient {
 			}
 			switch (this.chain.onAck(frame)) {
 				case DONE -> {
+					this.lastAnswer = "since " + this.chain.since() + " -> " + frame.substring(0, Math.min(400, frame.length()));
 					SyncChain done = this.chain;
 					this.chain = null;
 					this.cursor = done.cursor();

@@ -44,6 +44,9 @@ final class FakeSyncGateway implements AutoCloseable {
 
 		final Map<String, Channel> online = new ConcurrentHashMap<>();
 
+		/** A send is acked at once and stored this much later, as the real stack acks once the broker has it. */
+		volatile long storeDelayMillis;
+
 	}
 
 	private final NioEventLoopGroup group = new NioEventLoopGroup(1);
@@ -123,13 +126,23 @@ final class FakeSyncGateway implements AutoCloseable {
 		}
 
 		private void sendMessage(ChannelHandlerContext ctx, long ackId, String to, String clientMessageId) {
+			send(ctx.channel(), "43" + ackId + "[{\"ok\":true,\"messageId\":\"m-" + clientMessageId + "\"}]");
+			long delay = FakeSyncGateway.this.store.storeDelayMillis;
+			if (delay > 0) {
+				ctx.channel().eventLoop().schedule(() -> store(to, clientMessageId), delay, TimeUnit.MILLISECONDS);
+			}
+			else {
+				store(to, clientMessageId);
+			}
+		}
+
+		private void store(String to, String clientMessageId) {
 			List<String> inbox = FakeSyncGateway.this.store.inboxes.computeIfAbsent(to, u -> new ArrayList<>());
 			int position;
 			synchronized (inbox) {
 				inbox.add(clientMessageId);
 				position = inbox.size();
 			}
-			send(ctx.channel(), "43" + ackId + "[{\"ok\":true,\"messageId\":\"m-" + clientMessageId + "\"}]");
 			Channel recipient = FakeSyncGateway.this.store.online.get(to);
 			if (recipient != null && position % 2 == 0) {
 				send(recipient, "42[\"receive_private_message\",{\"id\":\"m-" + clientMessageId
