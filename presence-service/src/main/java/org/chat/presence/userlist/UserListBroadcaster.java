@@ -26,7 +26,7 @@ import reactor.core.publisher.Mono;
  * of B bytes the gate is set again for {@code max(window, B / clientBandwidth, B × S / gatewayBandwidth)}, S the
  * sockets of the busiest gateway: at the defaults (8 KB/s per client, 16 MB/s per gateway), 4 lists a second up to
  * 2 KB (~15 users), one every ~16 s of 130 KB (1,000 users) up to ~2,000 sockets a gateway, and beyond that one
- * per 130 KB × S / 16 MB/s (~61 s at 7,500 sockets). Without the first the bytes of a churning cluster grow with
+ * per 130 KB × S / 16 MB/s (~60 s at 7,500 sockets). Without the first the bytes of a churning cluster grow with
  * users², and a reconnect storm spent the surviving gateways' CPU writing user lists instead of accepting the
  * reconnects; without the second a 15,000-client storm queued gigabytes of lists ahead of its pings and CONNECT
  * answers.
