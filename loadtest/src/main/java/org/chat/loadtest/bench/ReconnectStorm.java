@@ -529,7 +529,7 @@ final class ReconnectStorm {
 			boolean[] listed = new boolean[this.recipients.size()];
 			for (int seq = 0; seq < this.sent.get(); seq++) {
 				int r = this.recipientOf[seq];
-				if (this.fate.get(seq) == 1 && !listed[r] && !this.recipients.get(r).received().contains("storm-" + seq)) {
+				if (!listed[r] && ackedNotReceived(seq)) {
 					listed[r] = true;
 					missing.add(this.recipients.get(r));
 				}
@@ -541,18 +541,23 @@ final class ReconnectStorm {
 		long received() {
 			long received = 0;
 			for (int seq = 0; seq < this.sent.get(); seq++) {
-				received += (this.fate.get(seq) == 1
-						&& this.recipients.get(this.recipientOf[seq]).received().contains("storm-" + seq)) ? 1 : 0;
+				received += (this.fate.get(seq) == 1 && !ackedNotReceived(seq)) ? 1 : 0;
 			}
 			return received;
+		}
+
+		/** Send {@code seq} was acked ok and its recipient has not seen it, live or by sync. */
+		private boolean ackedNotReceived(int seq) {
+			return this.fate.get(seq) == 1
+					&& !this.recipients.get(this.recipientOf[seq]).received().contains("storm-" + seq);
 		}
 
 		/** Up to {@code n} acked messages not received: id, recipient, the recipient's token. */
 		List<String> missingExamples(int n) {
 			List<String> examples = new ArrayList<>();
 			for (int seq = 0; seq < this.sent.get() && examples.size() < n; seq++) {
-				StormClient recipient = this.recipients.get(this.recipientOf[seq]);
-				if (this.fate.get(seq) == 1 && !recipient.received().contains("storm-" + seq)) {
+				if (ackedNotReceived(seq)) {
+					StormClient recipient = this.recipients.get(this.recipientOf[seq]);
 					examples.add("storm-" + seq + " to " + recipient.userId() + " (token " + recipient.cursor() + ", last "
 							+ recipient.lastAnswer + ")");
 				}
@@ -561,14 +566,14 @@ final class ReconnectStorm {
 		}
 
 		Map<String, Object> tally() {
-			long acked = 0, refused = 0, unanswered = 0, received = 0;
+			long acked = 0, refused = 0, unanswered = 0;
 			for (int seq = 0; seq < this.sent.get(); seq++) {
 				int f = this.fate.get(seq);
 				acked += (f == 1) ? 1 : 0;
 				refused += (f == 2) ? 1 : 0;
 				unanswered += (f == 0) ? 1 : 0;
-				received += (f == 1 && this.recipients.get(this.recipientOf[seq]).received().contains("storm-" + seq)) ? 1 : 0;
 			}
+			long received = received();
 			Map<String, Object> tally = new LinkedHashMap<>();
 			tally.put("sent", this.sent.get());
 			tally.put("acked", acked);
