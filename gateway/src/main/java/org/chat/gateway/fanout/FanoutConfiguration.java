@@ -4,7 +4,6 @@ import org.chat.contracts.fanout.FanoutChannels;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.lifecycle.GatewayId;
 import org.chat.gateway.presence.GatewayLiveness;
-import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +23,8 @@ class FanoutConfiguration {
 
 	@Bean
 	FanoutRouter fanoutRouter(LocalSessions sessions, PendingReplies pending, EnvelopePublisher publisher,
-			SessionEvents sessionEvents, GatewayLiveness liveness) {
-		return new FanoutRouter(sessions, pending, publisher, sessionEvents, liveness::refreshOnce);
+			GatewayLiveness liveness) {
+		return new FanoutRouter(sessions, pending, publisher, liveness::refreshOnce);
 	}
 
 	@Bean

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -19,7 +18,6 @@ import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.ids.EventIds;
 import org.chat.gateway.kafka.EnvelopePublisher;
-import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
 import org.chat.gateway.session.PendingReplies;
@@ -43,17 +41,17 @@ public class FanoutRouter {
 
 	private final EnvelopePublisher publisher;
 
-	private final SessionEvents sessionEvents;
-
 	private final Supplier<Mono<Void>> livenessRefresh;
 
-	/** @param livenessRefresh writes this gateway's alive key now ({@code GatewayLiveness::refreshOnce}) */
+	/**
+	 * @param livenessRefresh writes this gateway's alive key now and re-announces its sessions if presence's boot
+	 * marker is new ({@code GatewayLiveness::refreshOnce})
+	 */
 	public FanoutRouter(LocalSessions sessions, PendingReplies pending, EnvelopePublisher publisher,
-			SessionEvents sessionEvents, Supplier<Mono<Void>> livenessRefresh) {
+			Supplier<Mono<Void>> livenessRefresh) {
 		this.sessions = sessions;
 		this.pending = pending;
 		this.publisher = publisher;
-		this.sessionEvents = sessionEvents;
 		this.livenessRefresh = livenessRefresh;
 	}
 
@@ -139,28 +137,12 @@ public class FanoutRouter {
 	}
 
 	/**
-	 * Presence lost its state: the alive key went with it, so it is written first — else the sweeper takes the
-	 * re-announced sessions for those of a dead gateway and drops them before the next periodic refresh. Then
-	 * every live local socket announces itself again with its own epoch.
+	 * Presence lost its state: the liveness refresh writes the alive key and, seeing the new boot marker,
+	 * re-announces every live local socket with its own epoch. Should this refresh fail, the periodic one does it.
 	 */
 	private void reannounce() {
-		this.livenessRefresh.get().onErrorResume(ex -> {
-			log.warn("alive key not refreshed before the re-announce: " + ex);
-			return Mono.empty();
-		}).doFinally(signal -> announceSessions()).subscribe();
-	}
-
-	private void announceSessions() {
-		for (ChatSession session : this.sessions.all()) {
-			CompletableFuture<Void> announced = (session.profile() != null)
-					? this.sessionEvents.registered(session.ref(), session.profile())
-					: this.sessionEvents.opened(session.ref());
-			announced.whenComplete((done, error) -> {
-				if (error != null) {
-					log.warn("re-announce of " + session.ref() + " not produced: " + error);
-				}
-			});
-		}
+		this.livenessRefresh.get()
+			.subscribe(null, ex -> log.warn("re-announce deferred to the next liveness refresh: " + ex));
 	}
 
 	private void reportDelivered(ChatSession recipient, DeliveryReceipt receipt) {

@@ -6,6 +6,9 @@ import org.chat.gateway.chat.ChatSessions;
 import org.chat.gateway.fanout.FanoutSubscriber;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.presence.GatewayLiveness;
+import org.chat.gateway.presence.SessionAnnouncer;
+import org.chat.gateway.presence.SessionEvents;
+import org.chat.gateway.session.LocalSessions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,9 +26,10 @@ class LifecycleConfiguration {
 	}
 
 	@Bean
-	GatewayLiveness gatewayLiveness(ReactiveStringRedisTemplate redis, GatewayId id, GatewayProperties properties) {
+	GatewayLiveness gatewayLiveness(ReactiveStringRedisTemplate redis, GatewayId id, GatewayProperties properties,
+			LocalSessions sessions, SessionEvents sessionEvents) {
 		return new GatewayLiveness(redis, id.value(), properties.aliveTtl(), properties.aliveRefresh(),
-				properties.redisTimeout());
+				properties.redisTimeout(), new SessionAnnouncer(sessions, sessionEvents));
 	}
 
 	@Bean

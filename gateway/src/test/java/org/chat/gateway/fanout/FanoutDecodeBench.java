@@ -23,7 +23,6 @@ import org.chat.gateway.engineio.Delivery;
 import org.chat.gateway.kafka.EnvelopePublisher;
 import org.chat.gateway.metrics.GatewayMetrics;
 import org.chat.gateway.metrics.MeteredConnectionHandler;
-import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.ratelimit.TokenBucket;
 import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
@@ -175,8 +174,7 @@ public final class FanoutDecodeBench {
 			}
 		};
 		FanoutRouter router = new FanoutRouter(sessions,
-				new PendingReplies(Schedulers.single(), Duration.ofSeconds(10)), discard, new SessionEvents(discard),
-				Mono::empty);
+				new PendingReplies(Schedulers.single(), Duration.ofSeconds(10)), discard, Mono::empty);
 		return new FanoutSubscriber(null, router, "gw");
 	}
 

@@ -11,7 +11,6 @@ import org.chat.contracts.fanout.GatewayMessage;
 import org.chat.gateway.fakes.FakeSocket;
 import org.chat.gateway.fakes.FakeSocket.Emitted;
 import org.chat.gateway.fakes.RecordingPublisher;
-import org.chat.gateway.presence.SessionEvents;
 import org.chat.gateway.ratelimit.TokenBucket;
 import org.chat.gateway.session.ChatSession;
 import org.chat.gateway.session.LocalSessions;
@@ -33,7 +32,7 @@ class FanoutSubscriberTest {
 	// the container is only used by start(); payloads are fed in directly
 	private final FanoutSubscriber subscriber = new FanoutSubscriber(null,
 			new FanoutRouter(this.sessions, new PendingReplies(VirtualTimeScheduler.create(), Duration.ofSeconds(10)),
-					this.publisher, new SessionEvents(this.publisher), Mono::empty),
+					this.publisher, Mono::empty),
 			"gw");
 
 	private final FakeSocket bob = socket("bob", "b1");

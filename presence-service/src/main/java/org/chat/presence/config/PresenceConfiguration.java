@@ -119,8 +119,8 @@ public class PresenceConfiguration {
 
 	@Bean
 	RedisRestartDetector redisRestartDetector(ReactiveStringRedisTemplate redis, GatewayPublisher publisher,
-			PresenceProperties properties) {
-		return new RedisRestartDetector(redis, publisher, INSTANCE_ID, properties.reannounceAttempts());
+			Clock clock) {
+		return new RedisRestartDetector(redis, publisher, INSTANCE_ID, clock);
 	}
 
 	@Bean

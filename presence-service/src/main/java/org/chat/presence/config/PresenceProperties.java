@@ -22,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
  * @param tombstoneTtl how long a closed session is remembered; a later open/register of it is ignored
  * @param sweep crashed-gateway sweeping
  * @param redisCheckInterval how often the boot marker is checked (Redis lost its data → re-announce)
- * @param reannounceAttempts checks on which a re-announce reaching no subscriber is published again
  * @param userList user_list broadcasting
  * @param typing typing indicator expiry
  */
@@ -31,8 +30,8 @@ import org.springframework.validation.annotation.Validated;
 public record PresenceProperties(@DefaultValue("" + Topics.DEFAULT_PARTITIONS) @Min(1) int partitions,
 		@DefaultValue("1") @Min(1) @Max(32767) int replicationFactor, @DefaultValue("6h") @NotNull Duration tombstoneTtl,
 		@DefaultValue @Valid Sweep sweep,
-		@DefaultValue("2s") @NotNull Duration redisCheckInterval, @DefaultValue("10") @Min(0) int reannounceAttempts,
-		@DefaultValue @Valid UserList userList, @DefaultValue @Valid Typing typing) {
+		@DefaultValue("2s") @NotNull Duration redisCheckInterval, @DefaultValue @Valid UserList userList,
+		@DefaultValue @Valid Typing typing) {
 
 	@AssertTrue(message = "tombstone-ttl and redis-check-interval must be positive")
 	public boolean isDurationsPositive() {

@@ -1,6 +1,6 @@
 package org.chat.presence.sweep;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Clock;
 
 import org.chat.contracts.PresenceKeys;
 import org.chat.contracts.fanout.GatewayMessage;
@@ -11,9 +11,11 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
 /**
- * Detects a Redis that lost its data (the boot marker is gone) and asks every gateway to re-announce its live
- * sessions. SET NX makes one instance the announcer. Pub/sub is at-most-once and gateways may still be
- * re-subscribing after the restart, so a re-announce that reached no subscriber is repeated on the next checks.
+ * Detects a Redis that lost its data (the boot marker is gone), marks it anew and publishes REANNOUNCE. SET NX
+ * makes one instance the announcer. Each marker value is new (instance and time): every gateway compares the
+ * marker on each liveness refresh and re-announces its sessions when it changed, so a gateway that missed the
+ * publish (pub/sub is at-most-once; it may still be re-subscribing after the restart) re-announces on its next
+ * refresh. The publish only saves those that hear it that wait.
  */
 public class RedisRestartDetector {
 
@@ -25,45 +27,29 @@ public class RedisRestartDetector {
 
 	private final String instanceId;
 
-	private final int attempts;
-
-	private final AtomicInteger retriesLeft = new AtomicInteger();
+	private final Clock clock;
 
 	public RedisRestartDetector(ReactiveStringRedisTemplate redis, GatewayPublisher publisher, String instanceId,
-			int attempts) {
+			Clock clock) {
 		this.redis = redis;
 		this.publisher = publisher;
 		this.instanceId = instanceId;
-		this.attempts = attempts;
+		this.clock = clock;
 	}
 
-	/** One check: @return true if REANNOUNCE was published. */
+	/** One check: @return true if the marker was missing (and REANNOUNCE was published). */
 	public Mono<Boolean> check() {
 		return this.redis.opsForValue()
-			.setIfAbsent(PresenceKeys.BOOT_MARKER, this.instanceId)
+			.setIfAbsent(PresenceKeys.BOOT_MARKER, this.instanceId + " " + this.clock.instant())
 			.defaultIfEmpty(false)
 			.flatMap(markerWasMissing -> {
-				if (markerWasMissing) {
-					log.warn("Redis holds no presence (boot marker missing: first start or data lost); "
-							+ "asking gateways to re-announce their sessions");
-					this.retriesLeft.set(this.attempts);
-					return reannounce();
+				if (!markerWasMissing) {
+					return Mono.just(false);
 				}
-				if (this.retriesLeft.get() > 0) {
-					this.retriesLeft.decrementAndGet();
-					return reannounce();
-				}
-				return Mono.just(false);
+				log.warn("Redis holds no presence (boot marker missing: first start or data lost); "
+						+ "asking gateways to re-announce their sessions");
+				return this.publisher.toAll(GatewayMessage.reannounce()).thenReturn(true);
 			});
-	}
-
-	private Mono<Boolean> reannounce() {
-		return this.publisher.toAll(GatewayMessage.reannounce()).map(receivers -> {
-			if (receivers > 0) {
-				this.retriesLeft.set(0);
-			}
-			return true;
-		});
 	}
 
 }

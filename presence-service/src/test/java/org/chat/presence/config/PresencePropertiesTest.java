@@ -32,7 +32,6 @@ class PresencePropertiesTest {
 			assertThat(p.tombstoneTtl()).isEqualTo(Duration.ofHours(6));
 			assertThat(p.sweep().interval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(p.redisCheckInterval()).isEqualTo(Duration.ofSeconds(2));
-			assertThat(p.reannounceAttempts()).isEqualTo(10);
 			assertThat(p.userList().window()).isEqualTo(Duration.ofMillis(250));
 			assertThat(p.userList().cap()).isEqualTo(1000);
 			assertThat(p.typing().timeout()).isEqualTo(Duration.ofSeconds(5));
