@@ -1,6 +1,7 @@
 package org.chat.e2e.chaos;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import org.chat.contracts.client.ClientEvents;
@@ -22,13 +23,16 @@ final class Presence {
 	}
 
 	/**
-	 * Asks for the user list every 250 ms until the newest {@code user_list} {@code client} received, other than
-	 * the first {@code skip} (from before the fault), matches;
+	 * Checks every 250 ms until the newest {@code user_list} {@code client} received, other than the first
+	 * {@code skip} (from before the fault), matches, asking for the list again whenever the last request was
+	 * answered. The check does not wait for that answer: a request sent while Redis was down is answered
+	 * {@code unavailable} only at the gateway's reply timeout, and a broadcast list that came meanwhile counts.
 	 * @return the {@link System#nanoTime()} when it did
 	 */
 	static long awaitListed(JsClient client, int skip, long timeoutMillis, Predicate<JsonNode> converged)
 			throws InterruptedException {
 		long deadline = System.currentTimeMillis() + timeoutMillis;
+		CompletableFuture<?> request = CompletableFuture.completedFuture(null);
 		while (true) {
 			if (seen(client) > skip && converged.test(newest(client))) {
 				return System.nanoTime();
@@ -37,12 +41,9 @@ final class Presence {
 				throw new AssertionError("user_list of " + client + " did not converge in " + timeoutMillis
 						+ " ms; newest " + newest(client));
 			}
-			try {
-				// answered once the presence-service consumed the request; an error ack (still down) is retried
-				client.ack(ClientEvents.REQUEST_USER_LIST);
-			}
-			catch (AssertionError noAck) {
-				// no ack in time: ask again
+			if (request.isDone()) {
+				// answered once the presence-service consumed it; an error ack (still down) only asks again
+				request = client.burstAsync(ClientEvents.REQUEST_USER_LIST, 1, true, false);
 			}
 			Thread.sleep(POLL_MILLIS);
 		}
