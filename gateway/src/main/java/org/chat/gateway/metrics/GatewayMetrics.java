@@ -71,6 +71,8 @@ public class GatewayMetrics {
 
 	private final Map<String, Timer> ackLatency;
 
+	private final Map<Boolean, Timer> connectLatency;
+
 	private final Timer routableWait;
 
 	private final Map<String, Timer> produceTimers = new ConcurrentHashMap<>();
@@ -123,6 +125,13 @@ public class GatewayMetrics {
 							+ "client waits for a send to be stored or a query answered")
 					.tag("event", event)
 					.register(meters)));
+		// chat_gateway_connect_latency_seconds{result} (histogram)
+		this.connectLatency = Stream.of(true, false).collect(Collectors.toUnmodifiableMap(Function.identity(),
+				ok -> latency("chat.gateway.connect.latency")
+					.description("a Socket.IO CONNECT to its answer (token checked, epoch allocated in Redis), by "
+							+ "result: what a connecting or reconnecting client waits for past the handshake")
+					.tag("result", ok ? "ok" : "refused")
+					.register(meters)));
 		// chat_sync_routable_wait_seconds (histogram)
 		this.routableWait = latency("chat.sync.routable.wait")
 			.description("how long a socket's first sync_messages was held until presence-service had made its "
@@ -169,6 +178,10 @@ public class GatewayMetrics {
 
 	public void acked(String event, Duration latency) {
 		this.ackLatency.getOrDefault(event, this.ackLatency.get(UNKNOWN)).record(latency);
+	}
+
+	public void connectAnswered(boolean ok, Duration latency) {
+		this.connectLatency.get(ok).record(latency);
 	}
 
 	public void routableWait(Duration wait) {

@@ -1,6 +1,8 @@
 package org.chat.gateway.metrics;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.chat.gateway.socketio.ConnectRejected;
 import org.chat.gateway.socketio.ConnectionHandler;
@@ -9,7 +11,7 @@ import org.chat.gateway.socketio.SocketIoSocket;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** Hands the chat handler {@link MeteredSocket}s and counts refused CONNECTs by their code. */
+/** Times each CONNECT to its answer, counts refused ones by their code, hands the chat handler {@link MeteredSocket}s. */
 public class MeteredConnectionHandler implements ConnectionHandler {
 
 	private final ConnectionHandler delegate;
@@ -26,8 +28,17 @@ public class MeteredConnectionHandler implements ConnectionHandler {
 
 	@Override
 	public Mono<Object> authorize(JsonNode auth, HandshakeInfo handshake) {
-		return this.delegate.authorize(auth, handshake)
-			.doOnError(ConnectRejected.class, ex -> this.metrics.error(ex.getMessage()));
+		return Mono.defer(() -> {
+			Instant start = this.clock.instant();
+			return this.delegate.authorize(auth, handshake)
+				.doOnSuccess(principal -> answered(true, start))
+				.doOnError(ex -> answered(false, start))
+				.doOnError(ConnectRejected.class, ex -> this.metrics.error(ex.getMessage()));
+		});
+	}
+
+	private void answered(boolean ok, Instant start) {
+		this.metrics.connectAnswered(ok, Duration.between(start, this.clock.instant()));
 	}
 
 	@Override

@@ -91,6 +91,7 @@ class ChatMetricsIT {
 			assertThat(value(scrape, "chat_kafka_produce_seconds_count{result=\"ok\",topic=\"chat.messages\"}"))
 				.isPositive();
 			assertThat(value(scrape, "chat_delivery_latency_seconds_count")).isPositive();
+			assertThat(value(scrape, "chat_gateway_connect_latency_seconds_count{result=\"ok\"}")).isPositive();
 			assertThat(scrape).contains("chat_delivery_latency_seconds_bucket{le=", "chat_kafka_produce_seconds_bucket{",
 					"chat_gateway_shed_total{reason=\"droppable\"}", "chat_gateway_shed_total{reason=\"overflow\"}");
 		}

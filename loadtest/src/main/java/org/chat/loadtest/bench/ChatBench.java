@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 
 import org.HdrHistogram.Histogram;
 import org.chat.loadtest.socketio.SioFrame;
@@ -70,7 +71,8 @@ final class ChatBench implements WsConnection.FrameHandler {
 					() -> HopWindow.start(this.stats.runDir(), HopWindow.MESSAGE),
 					CompletableFuture.delayedExecutor(this.settings.warmupSeconds(), TimeUnit.SECONDS));
 			CompletableFuture<HopWindow> syncHops = CompletableFuture.supplyAsync(
-					() -> HopWindow.start(this.stats.runDir(), HopWindow.SYNC),
+					() -> HopWindow.start(this.stats.runDir(), Stream.concat(HopWindow.CONNECT.stream(),
+							HopWindow.SYNC.stream()).toList()),
 					CompletableFuture.delayedExecutor(this.settings.warmupSeconds(), TimeUnit.SECONDS));
 			reconnects.startAfter(this.settings.warmupSeconds());
 			long measuredStart = pace(users, run);
@@ -91,7 +93,8 @@ final class ChatBench implements WsConnection.FrameHandler {
 				result.put("reconnectToSynced", reconnect);
 				System.out.println(ReconnectToSynced.summary(reconnect));
 				System.out.println(HopWindow.summary(
-						"sync pages (ms since the gateway received sync_messages, p50 / p99):", syncFigures));
+						"a reconnect at the gateways (ms, p50 / p99; CONNECT to its answer, sync pages since the "
+								+ "gateway received sync_messages):", syncFigures));
 			}
 			result.put("cpuPercentOfOneCore", cpuShare);
 			result.put("gateways", gateways.report());

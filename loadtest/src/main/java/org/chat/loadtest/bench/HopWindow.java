@@ -33,6 +33,11 @@ final class HopWindow {
 	static final List<Hop> SYNC = List.of(new Hop("heldUntilRoutable", "chat_sync_routable_wait_seconds", ""),
 			new Hop("answered", "chat_gateway_ack_latency_seconds", "event=\"sync_messages\""));
 
+	/** A CONNECT at the gateway, to its answer (token checked, epoch allocated in Redis), by result. */
+	static final List<Hop> CONNECT = List.of(
+			new Hop("connectAnswered", "chat_gateway_connect_latency_seconds", "result=\"ok\""),
+			new Hop("connectRefused", "chat_gateway_connect_latency_seconds", "result=\"refused\""));
+
 	private static final Pattern BUCKET = Pattern.compile("^(\\w+)_bucket\\{([^}]*)\\} (\\S+)$");
 
 	private static final Pattern LE = Pattern.compile("le=\"([^\"]+)\"");

@@ -221,6 +221,7 @@ final class ReconnectStorm {
 				long listBytes = client.userListBytes();
 				CpuWindow cpu = CpuWindow.start(this.stats);
 				DisconnectWindow disconnects = DisconnectWindow.start(this.stats.runDir());
+				HopWindow connects = HopWindow.start(this.stats.runDir(), HopWindow.CONNECT);
 				this.unsynced.addAll(storming);
 				this.killedAt = System.nanoTime();
 				this.victim.kill();
@@ -233,6 +234,7 @@ final class ReconnectStorm {
 				listBytes = client.userListBytes() - listBytes;
 				Map<String, Object> cpuPercent = cpu.stop();
 				Map<String, Long> socketsEnded = disconnects.stop();
+				Map<String, Object> connectHops = connects.stop();
 				cpuPercent.remove(victimName); // its pid file names the restarted process by now
 				senders.stop();
 				// 4. drain: the last acks; then, round after round, one more sync for every recipient still missing an
@@ -302,6 +304,8 @@ final class ReconnectStorm {
 				result.put("connectFailureCauses", Results.counts(this.connectFailureCauses));
 				// the killed gateway's sockets are not in it (its process is gone): what ended on the others, and why
 				result.put("gatewayDisconnects", socketsEnded);
+				// the survivors' own view: how long a CONNECT waited for its answer there (the kill's window)
+				result.put("connectAtGateways", connectHops);
 				result.put("syncPages", this.syncPages.get());
 				Map<String, Long> refused = Results.counts(this.refusals);
 				result.put("refusedPages", Results.total(refused));
@@ -315,6 +319,8 @@ final class ReconnectStorm {
 				result.put("cpuPercentDuringStorm", cpuPercent);
 				result.put("settings", this.storm.describe());
 				System.out.println(summary(result));
+				System.out.println(HopWindow.summary("CONNECT to its answer at the other gateways (ms, p50 / p99):",
+						connectHops));
 				System.out.printf(Locale.ROOT,
 						"failed connect attempts by cause: %s%nsockets ended on the other gateways by reason: %s%n"
 								+ "sync pages refused by code: %s%n",
