@@ -118,6 +118,12 @@ final class ReconnectingClient extends SyncingClient implements WsConnection.Fra
 		return this.finalSync;
 	}
 
+	/** Whether a message the partner got acknowledged has not arrived (yet), live or by sync. */
+	boolean missesAcked() {
+		long[] tally = tally();
+		return tally[1] < tally[0];
+	}
+
 	/** {@code [acked, received of those, duplicates]} of the partner's messages. */
 	long[] tally() {
 		long receivedOfAcked = this.acked.stream().filter(received()::contains).count();

@@ -66,6 +66,28 @@ class ReconnectToSyncedIT {
 		assertThat(report.get("finalSyncFailed")).isEqualTo(0L);
 	}
 
+	/** Sends stored 3 s after their ack, as by a message-service behind a backlog: the final syncs ask again. */
+	@Test
+	void theFinalSyncsRepeatUntilEveryAckedSendIsStored() throws Exception {
+		FakeSyncGateway.Store store = new FakeSyncGateway.Store();
+		store.storeDelayMillis = 3000;
+		Map<String, Object> report;
+		try (FakeSyncGateway a = new FakeSyncGateway(store);
+				FakeSyncGateway b = new FakeSyncGateway(store);
+				Clients clients = new Clients(TokenSettings.fromSystem());
+				ReconnectToSynced reconnects = new ReconnectToSynced(new ReconnectSettings(2, 50, 40))) {
+			reconnects.connect(clients, List.of(a.uri(), b.uri()), "it");
+			reconnects.startAfter(0);
+			Thread.sleep(2000);
+			reconnects.stop();
+			report = reconnects.finish();
+		}
+		assertThat((Long) report.get("acked")).isGreaterThan(40);
+		assertThat(report.get("lost")).isEqualTo(0L);
+		assertThat((Integer) report.get("finalSyncRounds")).as("the first round came before the last sends were stored")
+			.isGreaterThan(1);
+	}
+
 	private static boolean registeredOnBoth(FakeSyncGateway a, FakeSyncGateway b, int times) {
 		return USERS.stream().allMatch(user -> Stream.of(a, b)
 			.allMatch(gateway -> gateway.registrations.getOrDefault(user, new AtomicInteger()).get() >= times));
