@@ -127,10 +127,13 @@ class ChartOptionsTest {
 
 		assertThat(Tree.map(rule, "metadata.labels")).containsEntry("release", "prometheus");
 		assertThat(rules).extracting(r -> r.get("alert")).containsExactly("ChatConsumerLag", "ChatDeliveryLatencyHigh",
-				"ChatSyncSlow", "ChatBackendUnavailable", "ChatClientsShed", "ChatFanoutFailures");
+				"ChatSyncSlow", "ChatConnectSlow", "ChatBackendUnavailable", "ChatClientsShed", "ChatFanoutFailures");
 		assertThat((String) rules.get(2).get("expr")).contains("chat_gateway_ack_latency_seconds_bucket{")
 			.contains("event=\"sync_messages\"")
 			.endsWith("> 1");
+		assertThat((String) rules.get(3).get("expr")).contains("chat_gateway_connect_latency_seconds_bucket{")
+			.contains("result=\"ok\"")
+			.endsWith("> 0.5");
 		assertThat(rules).allSatisfy(r -> assertThat((String) r.get("expr")).contains("namespace=\"chat-test\""));
 		assertThat((String) rules.get(0).get("expr")).startsWith("max by (job) (kafka_consumer_fetch_manager_records_lag_max{")
 			.endsWith("> 5000");
