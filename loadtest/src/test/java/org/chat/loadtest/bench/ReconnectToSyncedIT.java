@@ -23,29 +23,19 @@ class ReconnectToSyncedIT {
 
 	@Test
 	void clientsHopBetweenGatewaysAndEveryAckedMessageArrives() throws Exception {
-		FakeSyncGateway.Store store = new FakeSyncGateway.Store();
-		Map<String, Object> report;
-		try (FakeSyncGateway a = new FakeSyncGateway(store);
-				FakeSyncGateway b = new FakeSyncGateway(store);
-				Clients clients = new Clients(TokenSettings.fromSystem());
-				ReconnectToSynced reconnects = new ReconnectToSynced(new ReconnectSettings(2, 50, 40))) {
-			reconnects.connect(clients, List.of(a.uri(), b.uri()), "it");
-			reconnects.startAfter(0);
+		Map<String, Object> report = hop(new FakeSyncGateway.Store(), (a, b) -> {
 			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
 			while (!(registeredOnBoth(a, b, 4)) && System.nanoTime() < deadline) {
 				Thread.sleep(50);
 			}
-			reconnects.stop();
-			report = reconnects.finish();
-			System.out.println(JsonOut.write(report) + "registrations a " + a.registrations + ", b " + b.registrations);
-
+		}, (a, b) -> {
 			assertThat(registeredOnBoth(a, b, 4)).as("every client came back to each gateway 4 times").isTrue();
 			for (String user : USERS) {
 				int onA = a.registrations.get(user).get();
 				int onB = b.registrations.get(user).get();
 				assertThat(Math.abs(onA - onB)).as("%s alternates between the gateways", user).isLessThanOrEqualTo(1);
 			}
-		}
+		});
 		long reconnectsDone = (Long) report.get("reconnects");
 		Map<?, ?> latency = (Map<?, ?>) report.get("latencyMs");
 		assertThat(reconnectsDone).isGreaterThanOrEqualTo(2 * 7);
@@ -71,21 +61,39 @@ class ReconnectToSyncedIT {
 	void theFinalSyncsRepeatUntilEveryAckedSendIsStored() throws Exception {
 		FakeSyncGateway.Store store = new FakeSyncGateway.Store();
 		store.storeDelayMillis = 3000;
-		Map<String, Object> report;
+		Map<String, Object> report = hop(store, (a, b) -> Thread.sleep(2000), (a, b) -> {
+		});
+		assertThat((Long) report.get("acked")).isGreaterThan(40);
+		assertThat(report.get("lost")).isEqualTo(0L);
+		assertThat((Integer) report.get("finalSyncRounds")).as("the first round came before the last sends were stored")
+			.isGreaterThan(1);
+	}
+
+	interface Gateways {
+
+		void accept(FakeSyncGateway a, FakeSyncGateway b) throws Exception;
+
+	}
+
+	/**
+	 * Two clients hop between two fake gateways sharing {@code store} while {@code during} runs, then stop and
+	 * {@link ReconnectToSynced#finish}; {@code after} checks the gateways before they close.
+	 */
+	private static Map<String, Object> hop(FakeSyncGateway.Store store, Gateways during, Gateways after)
+			throws Exception {
 		try (FakeSyncGateway a = new FakeSyncGateway(store);
 				FakeSyncGateway b = new FakeSyncGateway(store);
 				Clients clients = new Clients(TokenSettings.fromSystem());
 				ReconnectToSynced reconnects = new ReconnectToSynced(new ReconnectSettings(2, 50, 40))) {
 			reconnects.connect(clients, List.of(a.uri(), b.uri()), "it");
 			reconnects.startAfter(0);
-			Thread.sleep(2000);
+			during.accept(a, b);
 			reconnects.stop();
-			report = reconnects.finish();
+			Map<String, Object> report = reconnects.finish();
+			System.out.println(JsonOut.write(report) + "registrations a " + a.registrations + ", b " + b.registrations);
+			after.accept(a, b);
+			return report;
 		}
-		assertThat((Long) report.get("acked")).isGreaterThan(40);
-		assertThat(report.get("lost")).isEqualTo(0L);
-		assertThat((Integer) report.get("finalSyncRounds")).as("the first round came before the last sends were stored")
-			.isGreaterThan(1);
 	}
 
 	private static boolean registeredOnBoth(FakeSyncGateway a, FakeSyncGateway b, int times) {
