@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where a message's or a sync's time goes: the stack's own latency histograms (every process with a management
- * port in its pid file), scraped from {@code /actuator/prometheus} before and after the measured window. A message's
+ * port in its pid file), scraped from {@code /actuator/prometheus} before and after the measured window, each
+ * process's increase summed. A message's
  * hops are each timed from the send's {@code createdAt} (the sender's gateway accepted it); a sync's from the
  * gateway receiving {@code sync_messages}. Quantiles are interpolated within histogram buckets, as Prometheus'
  * {@code histogram_quantile} does, so they are as coarse as the buckets (Micrometer's percentile histogram: about
@@ -46,7 +47,8 @@ final class HopWindow {
 
 	private final List<Hop> hops;
 
-	private final Map<String, TreeMap<Double, Double>> start;
+	/** Per process (management port), per hop, the cumulative bucket counts at the start. */
+	private final Map<Integer, Map<String, TreeMap<Double, Double>>> start;
 
 	private HopWindow(Path runDir, List<Hop> hops) {
 		this.runDir = runDir;
@@ -60,13 +62,13 @@ final class HopWindow {
 
 	/** Per hop: count, p50, p99 in ms over the window; empty when no process could be scraped. */
 	Map<String, Object> stop() {
-		Map<String, TreeMap<Double, Double>> end = scrape();
+		Map<String, TreeMap<Double, Double>> window = new LinkedHashMap<>();
+		scrape().forEach((port, end) -> end.forEach((hop, buckets) -> increase(
+				this.start.getOrDefault(port, Map.of()).getOrDefault(hop, new TreeMap<>()), buckets)
+			.forEach((le, n) -> window.computeIfAbsent(hop, h -> new TreeMap<>()).merge(le, n, Double::sum))));
 		Map<String, Object> hops = new LinkedHashMap<>();
 		for (Hop hop : this.hops) {
-			TreeMap<Double, Double> delta = new TreeMap<>();
-			end.getOrDefault(hop.name(), new TreeMap<>())
-				.forEach((le, count) -> delta.put(le, count - this.start.getOrDefault(hop.name(), new TreeMap<>())
-					.getOrDefault(le, 0.0)));
+			TreeMap<Double, Double> delta = window.getOrDefault(hop.name(), new TreeMap<>());
 			if (delta.isEmpty() || delta.lastEntry().getValue() <= 0) {
 				continue;
 			}
@@ -77,6 +79,18 @@ final class HopWindow {
 			hops.put(hop.name(), figures);
 		}
 		return hops;
+	}
+
+	/**
+	 * One process's bucket counts over the window: end − start, or the end counts when any bucket went back (the
+	 * process restarted in the window, as the storm's killed gateway does: Prometheus' {@code increase()} treats it
+	 * as a counter reset). Summing before subtracting would take the dead process's counts off the survivors'.
+	 */
+	static TreeMap<Double, Double> increase(TreeMap<Double, Double> start, TreeMap<Double, Double> end) {
+		boolean restarted = start.entrySet().stream().anyMatch(b -> end.getOrDefault(b.getKey(), 0.0) < b.getValue());
+		TreeMap<Double, Double> increase = new TreeMap<>();
+		end.forEach((le, count) -> increase.put(le, restarted ? count : count - start.getOrDefault(le, 0.0)));
+		return increase;
 	}
 
 	/** One line per hop under {@code title}, for the console. */
@@ -114,11 +128,15 @@ final class HopWindow {
 		return lowerBound;
 	}
 
-	/** Per hop, the cumulative bucket counts summed over every process. */
-	private Map<String, TreeMap<Double, Double>> scrape() {
-		Map<String, TreeMap<Double, Double>> sums = new LinkedHashMap<>();
-		ManagementScrape.all(this.runDir).values().forEach(text -> add(text, this.hops, sums));
-		return sums;
+	/** Per process that answered, per hop, its cumulative bucket counts. */
+	private Map<Integer, Map<String, TreeMap<Double, Double>>> scrape() {
+		Map<Integer, Map<String, TreeMap<Double, Double>>> byPort = new LinkedHashMap<>();
+		ManagementScrape.all(this.runDir).forEach((port, text) -> {
+			Map<String, TreeMap<Double, Double>> hops = new LinkedHashMap<>();
+			add(text, this.hops, hops);
+			byPort.put(port, hops);
+		});
+		return byPort;
 	}
 
 	static void add(String prometheusText, List<Hop> hops, Map<String, TreeMap<Double, Double>> sums) {

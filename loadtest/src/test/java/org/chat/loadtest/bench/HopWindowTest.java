@@ -36,6 +36,20 @@ class HopWindowTest {
 	}
 
 	@Test
+	void aProcessCountsItsOwnIncreaseAndOneRestartedInTheWindowCountsFromZero() {
+		TreeMap<Double, Double> survivorStart = new TreeMap<>(Map.of(0.01, 10.0, Double.POSITIVE_INFINITY, 12.0));
+		TreeMap<Double, Double> survivorEnd = new TreeMap<>(Map.of(0.01, 15.0, Double.POSITIVE_INFINITY, 40.0));
+		// the killed gateway held 15,000 sockets' CONNECTs; restarted, it has answered 3 since
+		TreeMap<Double, Double> victimStart = new TreeMap<>(Map.of(0.01, 14000.0, Double.POSITIVE_INFINITY, 15000.0));
+		TreeMap<Double, Double> victimEnd = new TreeMap<>(Map.of(0.01, 3.0, Double.POSITIVE_INFINITY, 3.0));
+
+		assertThat(HopWindow.increase(survivorStart, survivorEnd)).containsExactly(Map.entry(0.01, 5.0),
+				Map.entry(Double.POSITIVE_INFINITY, 28.0));
+		assertThat(HopWindow.increase(victimStart, victimEnd)).containsExactly(Map.entry(0.01, 3.0),
+				Map.entry(Double.POSITIVE_INFINITY, 3.0));
+	}
+
+	@Test
 	void quantilesInterpolateWithinTheirBucketAsHistogramQuantileDoes() {
 		TreeMap<Double, Double> cumulative = new TreeMap<>(Map.of(0.010, 50.0, 0.020, 90.0, 0.040, 100.0,
 				Double.POSITIVE_INFINITY, 100.0));
