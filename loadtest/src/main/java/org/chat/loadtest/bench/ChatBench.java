@@ -163,12 +163,12 @@ final class ChatBench implements WsConnection.FrameHandler {
 
 	/**
 	 * Waits for the last acks and deliveries until none is in flight, or none arrived for {@code drain} s, or
-	 * {@link ReconnectStorm#FINAL_SYNC_SECONDS} passed: a stack seconds behind its backlog still delivers what it
+	 * {@link FinalSyncRounds#CAP_SECONDS} passed: a stack seconds behind its backlog still delivers what it
 	 * acknowledged, and a fixed wait counted those deliveries as lost. @return seconds drained
 	 */
 	private double drain() throws InterruptedException {
 		long start = System.nanoTime();
-		long cap = start + TimeUnit.SECONDS.toNanos(ReconnectStorm.FINAL_SYNC_SECONDS);
+		long cap = start + TimeUnit.SECONDS.toNanos(FinalSyncRounds.CAP_SECONDS);
 		long quiet = TimeUnit.SECONDS.toNanos(this.settings.drainSeconds());
 		long lastProgress = start;
 		long inFlight = this.ledger.inFlight(this.ledger.capacity());

@@ -16,12 +16,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -63,9 +63,6 @@ final class ReconnectStorm {
 	private final ProcessStats stats;
 
 	private final Victim victim;
-
-	/** How long the final sync rounds may wait for the message-service to store every acked send. */
-	static final long FINAL_SYNC_SECONDS = 120;
 
 	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "bench-storm");
@@ -237,46 +234,35 @@ final class ReconnectStorm {
 				Map<String, Object> connectHops = connects.stop();
 				cpuPercent.remove(victimName); // its pid file names the restarted process by now
 				senders.stop();
-				// 4. drain: the last acks; then, round after round, one more sync for every recipient still missing an
-				// acked message, until none is or FINAL_SYNC_SECONDS passed. An ok ack means the broker has the send;
-				// the message-service stores it later (a minute later behind a storm's backlog) and a sync returns it
-				// only once it is stored, so one round right after the drain took "not stored yet" for "lost"
+				// 4. drain: the last acks; then the final sync rounds for every recipient still missing an acked message
 				senders.awaitAcks(this.settings.drainSeconds());
 				Thread.sleep(TimeUnit.SECONDS.toMillis(this.settings.drainSeconds()));
 				List<StormClient> missing = senders.recipientsMissingMessages();
 				int finalSyncs = missing.size();
-				int rounds = 0;
-				long unfinished = 0;
-				long finalDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FINAL_SYNC_SECONDS);
-				while (!missing.isEmpty() && System.nanoTime() < finalDeadline) {
-					rounds++;
-					CountDownLatch round = new CountDownLatch(missing.size());
-					missing.forEach(c -> c.syncOnceMore(false, round::countDown));
-					if (!round.await(Math.max(1, finalDeadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-						unfinished = round.getCount();
-						break;
-					}
-					missing = senders.recipientsMissingMessages();
-					if (!missing.isEmpty()) {
-						Thread.sleep(1000);
-					}
-				}
+				FinalSyncRounds.Outcome rounds = new FinalSyncRounds<>(senders::recipientsMissingMessages,
+						recipient -> recipient.syncOnceMore(false), Duration.ofSeconds(FinalSyncRounds.CAP_SECONDS))
+					.run(missing);
+				long unfinished = rounds.unfinished();
 				// a message still missing: stored but behind the recipient's token (the token skipped it), or not
 				// found at all; a sync from the beginning tells the two apart
 				List<String> examples = senders.missingExamples(5);
 				long receivedByToken = senders.received();
 				long duplicatesBefore = this.duplicates.get(); // a sync from the beginning repeats what arrived
 				List<StormClient> stillMissing = (unfinished == 0) ? senders.recipientsMissingMessages() : List.of();
-				CountDownLatch fromStart = new CountDownLatch(stillMissing.size());
-				stillMissing.forEach(c -> c.syncOnceMore(true, fromStart::countDown));
-				boolean fromStartSynced = fromStart.await(60, TimeUnit.SECONDS);
+				List<CompletableFuture<Void>> fromStart = stillMissing.stream().map(c -> c.syncOnceMore(true)).toList();
+				try {
+					CompletableFuture.allOf(fromStart.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+				}
+				catch (TimeoutException ex) {
+					// counted below
+				}
 				Map<String, Object> messages = senders.tally();
 				messages.put("finalSyncs", finalSyncs);
-				messages.put("finalSyncRounds", rounds);
+				messages.put("finalSyncRounds", rounds.rounds());
 				messages.put("finalSyncIncomplete", unfinished);
 				messages.put("duplicates", duplicatesBefore);
 				messages.put("syncsFromStart", stillMissing.size());
-				messages.put("syncsFromStartIncomplete", fromStartSynced ? 0 : fromStart.getCount());
+				messages.put("syncsFromStartIncomplete", fromStart.stream().filter(sync -> !sync.isDone()).count());
 				messages.put("foundOnlyFromStart", senders.received() - receivedByToken);
 				if (!examples.isEmpty()) {
 					System.out.println("acked, not received after the final syncs (up to 5): " + examples);

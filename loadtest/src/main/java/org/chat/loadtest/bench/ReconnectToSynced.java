@@ -1,16 +1,15 @@
 package org.chat.loadtest.bench;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The chat bench's "reconnect to synced" figure: while the fixed workload runs, {@link ReconnectingClient}s drop
@@ -77,31 +76,14 @@ final class ReconnectToSynced implements AutoCloseable {
 	}
 
 	/**
-	 * After the drain: one more sync per client, then again, round after round, for every client still missing a
-	 * message its partner got acknowledged, until none is or {@link ReconnectStorm#FINAL_SYNC_SECONDS} passed. An ok
-	 * ack means the broker has the send; a message-service behind its backlog stores it later, and a sync returns
-	 * it only once it is stored, so a single sync right after the drain took "not stored yet" for "lost".
+	 * After the drain: one more sync per client, then {@link FinalSyncRounds} for every client still missing a message
+	 * its partner got acknowledged.
 	 */
 	Map<String, Object> finish() throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ReconnectStorm.FINAL_SYNC_SECONDS);
-		List<ReconnectingClient> syncing = List.copyOf(this.clients);
-		int rounds = 0;
-		long unsynced = 0;
-		while (!syncing.isEmpty() && System.nanoTime() < deadline) {
-			rounds++;
-			List<CompletableFuture<Void>> synced = syncing.stream().map(ReconnectingClient::syncOnceMore).toList();
-			try {
-				CompletableFuture.allOf(synced.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
-			}
-			catch (TimeoutException | ExecutionException ex) {
-				// counted below: a client whose last sync did not end in time
-			}
-			unsynced = synced.stream().filter(future -> !future.isDone() || future.isCompletedExceptionally()).count();
-			syncing = this.clients.stream().filter(ReconnectingClient::missesAcked).toList();
-			if (!syncing.isEmpty()) {
-				Thread.sleep(1000);
-			}
-		}
+		FinalSyncRounds.Outcome rounds = new FinalSyncRounds<>(
+				() -> this.clients.stream().filter(ReconnectingClient::missesAcked).toList(),
+				ReconnectingClient::syncOnceMore, Duration.ofSeconds(WAIT_SECONDS))
+			.run(List.copyOf(this.clients));
 		long acked = 0, received = 0, duplicates = 0;
 		for (ReconnectingClient client : this.clients) {
 			long[] tally = client.tally();
@@ -115,8 +97,8 @@ final class ReconnectToSynced implements AutoCloseable {
 		report.put("received", received);
 		report.put("lost", acked - received);
 		report.put("duplicates", duplicates);
-		report.put("finalSyncRounds", rounds);
-		report.put("finalSyncFailed", unsynced);
+		report.put("finalSyncRounds", rounds.rounds());
+		report.put("finalSyncFailed", rounds.unfinished());
 		return report;
 	}
 

@@ -2,6 +2,7 @@ package org.chat.loadtest.bench;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -37,8 +38,8 @@ final class StormClient extends SyncingClient {
 	/** True between the loss of the first socket and the end of the first complete sync after it. */
 	private boolean storming;
 
-	/** After the storm: one more sync, for the final count; runs when a chain started after the request ends. */
-	private Runnable afterSync;
+	/** After the storm: one more sync, for the final count; completed when a chain started after the request ends. */
+	private CompletableFuture<Void> afterSync;
 
 	/** That sync starts from the beginning (no cursor), not from the last token. */
 	private boolean afterSyncFromStart;
@@ -146,15 +147,17 @@ final class StormClient extends SyncingClient {
 
 	/**
 	 * After the storm: one more complete sync, started from now on (after the chain under way, if any, or on the next
-	 * socket), from the last token or, with {@code fromStart}, from the beginning; {@code done} runs when it ended.
+	 * socket), from the last token or, with {@code fromStart}, from the beginning. @return completed when it ended
 	 */
-	synchronized void syncOnceMore(boolean fromStart, Runnable done) {
+	synchronized CompletableFuture<Void> syncOnceMore(boolean fromStart) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
 		this.afterSync = done;
 		this.afterSyncFromStart = fromStart;
 		this.afterSyncStarted = false;
 		if (this.chain == null && this.channel != null) {
 			startAfterSync();
 		}
+		return done;
 	}
 
 	/** The token this client's next sync would start from (null: the beginning). */
@@ -209,9 +212,9 @@ final class StormClient extends SyncingClient {
 				}
 				return;
 			}
-			Runnable after = this.afterSync;
+			CompletableFuture<Void> after = this.afterSync;
 			this.afterSync = null;
-			after.run();
+			after.complete(null);
 		}
 	}
 
