@@ -57,7 +57,9 @@ record StackSettings(Path root, Path home, int kafkaPort, int kafkaControllerPor
 				o.stringValue("service-heap", "CHAT_SERVICE_HEAP", "256m"),
 				// A gateway holds ~8 KiB of live heap per idle socket (docs/PERFORMANCE.md): 512m leaves room for 15,000.
 				o.stringValue("gateway-heap", "CHAT_GATEWAY_HEAP", "512m"), o.stringValue("kafka-heap", "CHAT_KAFKA_HEAP", "512m"),
-				o.stringValue("mongo-heap", "CHAT_MONGO_HEAP", "1g"), words(o.stringValue("java-opts", "CHAT_JAVA_OPTS", "")),
+				// The in-memory store keeps ~3.5 KB of live heap per message with its feed entries (docs/LOCAL.md): 3g
+				// holds the warm-ups and three 2,000 msgs/s bench runs; 1g ran out in the first after a few lighter ones.
+				o.stringValue("mongo-heap", "CHAT_MONGO_HEAP", "3g"), words(o.stringValue("java-opts", "CHAT_JAVA_OPTS", "")),
 				o.intValue("max-connections-per-address", "CHAT_MAX_CONNECTIONS_PER_ADDRESS", 0),
 				words(o.stringValue("services", "CHAT_SERVICES", "")),
 				// class data sharing for the services (ClassDataArchives); 0 starts them from their jars as built
