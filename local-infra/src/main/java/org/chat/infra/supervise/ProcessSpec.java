@@ -27,6 +27,21 @@ public record ProcessSpec(String name, List<String> command, Map<String, String>
 		attributes = Map.copyOf(attributes);
 	}
 
+	/** The exit status a JVM started with {@code -XX:+ExitOnOutOfMemoryError} ends with when its heap runs out. */
+	static final int OUT_OF_MEMORY_STATUS = 3;
+
+	/**
+	 * How an exit by itself reads in the supervisor's report: a JVM that ran out of heap says so and names its
+	 * {@code -Xmx}, since the next start (the embedded store's, for one) may come back without its data.
+	 */
+	public String describeExit(int status) {
+		if (status == OUT_OF_MEMORY_STATUS && this.command.contains("-XX:+ExitOnOutOfMemoryError")) {
+			String heap = this.command.stream().filter(arg -> arg.startsWith("-Xmx")).reduce((a, b) -> b).orElse("");
+			return "ran out of heap (" + (heap.isEmpty() ? "" : heap + ", ") + "exit status " + status + ")";
+		}
+		return "exited with status " + status;
+	}
+
 	/** The JVM running this program, for child JVMs: the same Java as the supervisor's. */
 	public static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -141,11 +141,11 @@ public final class SupervisedProcess {
 			this.backoff = FIRST_BACKOFF;
 		}
 		if (!this.spec.restart()) {
-			this.report.accept(name() + " (pid " + exited.pid() + ") exited with status " + exited.exitValue());
+			this.report.accept(name() + " (pid " + exited.pid() + ") " + this.spec.describeExit(exited.exitValue()));
 			deletePidFile();
 			return;
 		}
-		String line = name() + " (pid " + exited.pid() + ") exited with status " + exited.exitValue() + "; restarting in "
+		String line = name() + " (pid " + exited.pid() + ") " + this.spec.describeExit(exited.exitValue()) + "; restarting in "
 				+ this.backoff.toSeconds() + " s (log " + this.log + ")";
 		this.report.accept(line);
 		appendToLog("=== supervisor: " + line);

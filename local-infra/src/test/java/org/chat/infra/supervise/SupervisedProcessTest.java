@@ -58,6 +58,20 @@ class SupervisedProcessTest {
 	}
 
 	@Test
+	void aJvmThatRunsOutOfHeapIsReportedSoAndStartedAgain() throws Exception {
+		SupervisedProcess child = this.supervisor.add(new ProcessSpec("eater", List.of(ProcessSpec.java(), "-Xmx16m",
+				"-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
+				HeapEater.class.getName()), Map.of(), Readiness.none(), true, Map.of()));
+		child.start();
+
+		Children.await(() -> child.restarts() >= 1, Duration.ofSeconds(30), "restarted");
+		synchronized (this.reported) {
+			assertThat(this.reported).anyMatch(l -> l.startsWith("eater (pid ")
+					&& l.contains(") ran out of heap (-Xmx16m, exit status 3); restarting in 1 s"));
+		}
+	}
+
+	@Test
 	void aChildKilledOrStoppedThroughTheSupervisorStaysDownUntilStarted() throws Exception {
 		SupervisedProcess child = this.supervisor.add(Children.sleeper("svc", true));
 		child.start();
