@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.chat.chassis.kafka.KafkaProducerConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -40,7 +41,10 @@ class KafkaConfiguration {
 
 	@Bean
 	KafkaTemplate<String, byte[]> chatKafkaTemplate(ProducerFactory<String, byte[]> chatProducerFactory) {
-		return new KafkaTemplate<>(chatProducerFactory);
+		KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(chatProducerFactory);
+		// a failed send is answered `unavailable` and metered; the log gets one line per interval, not one per record
+		template.setProducerListener(KafkaProducerConfiguration.producerListener());
+		return template;
 	}
 
 	@Bean

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.chat.chassis.instance.InstanceProperties;
 import org.chat.chassis.kafka.ConsumerProperties;
 import org.chat.chassis.kafka.KafkaConsumerConfiguration;
+import org.chat.chassis.kafka.KafkaProducerConfiguration;
 import org.chat.contracts.Topics;
 import org.chat.notification.job.ProviderBackOff;
 import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
@@ -25,7 +26,7 @@ import org.springframework.kafka.core.ConsumerFactory;
  * provider back-off) and the decider's chat.messages consumer.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(KafkaConsumerConfiguration.class)
+@Import({ KafkaConsumerConfiguration.class, KafkaProducerConfiguration.class })
 public class KafkaConfiguration {
 
 	/** Records per poll of the job listener = pushes in flight at once per listener thread. */
