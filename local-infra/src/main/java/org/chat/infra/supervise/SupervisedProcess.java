@@ -140,13 +140,13 @@ public final class SupervisedProcess {
 		if (ranLong) {
 			this.backoff = FIRST_BACKOFF;
 		}
+		String ended = name() + " (pid " + exited.pid() + ") " + this.spec.describeExit(exited.exitValue());
 		if (!this.spec.restart()) {
-			this.report.accept(name() + " (pid " + exited.pid() + ") " + this.spec.describeExit(exited.exitValue()));
+			this.report.accept(ended);
 			deletePidFile();
 			return;
 		}
-		String line = name() + " (pid " + exited.pid() + ") " + this.spec.describeExit(exited.exitValue()) + "; restarting in "
-				+ this.backoff.toSeconds() + " s (log " + this.log + ")";
+		String line = ended + "; restarting in " + this.backoff.toSeconds() + " s (log " + this.log + ")";
 		this.report.accept(line);
 		appendToLog("=== supervisor: " + line);
 		this.pendingRestart = this.scheduler.schedule(this::restartAfterBackoff, this.backoff.toMillis(),
